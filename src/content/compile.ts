@@ -1,0 +1,263 @@
+/**
+ * Whole-graph checks and compilation: loaded flows → the compact `Content`
+ * the browser runs. Every problem names the file, the node, what is wrong and
+ * what is allowed; the build refuses content with any error.
+ */
+import type { Content, Contact as RtContact, FlowNode as RtNode, NodeKey, Service as RtService, Text } from '../engine/data.js';
+import { conditionKeys } from '../engine/conditions.js';
+import { parseMarkup } from '../engine/markup.js';
+import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
+import type { Problem } from './problems.js';
+import type { Contact, FlowNode } from './schema.js';
+
+/** Areas a service may cover besides the council slugs. */
+export const wideAreas = ['kent', 'medway', 'kent-and-medway', 'national'] as const;
+
+/**
+ * Numbers that are not ordinary 10- or 11-digit UK numbers but are real and
+ * allowed: emergency and non-emergency codes, Samaritans' 116 line, text relay,
+ * and Childline's 0800 1111.
+ */
+const shortNumbers = /^(999|112|101|111|116\d{3}|18000|18001\d{3,11}|08001111)$/;
+/** A misprint in a 2023 poster, one digit from Victim Support's line: never show it. */
+const bannedNumbers: Record<string, string> = {
+  '08081699111': 'is a misprint on a 2023 poster and is not a working helpline. Victim Support\'s 24/7 Supportline is 08 08 16 89 111.',
+};
+
+export function isUkNumber(digits: string): boolean {
+  return shortNumbers.test(digits) || /^0[1-9]\d{8,9}$/.test(digits);
+}
+
+export interface Report {
+  content?: Content;
+  problems: Problem[];
+  stats: { flows: number; nodes: number; services: number; languages: Record<string, number> };
+}
+
+export function checkAndCompile(dir: string, root = process.cwd(), today = new Date()): Report {
+  const loaded = loadFlows(dir, root);
+  const problems = loaded.problems;
+  const stats: Report['stats'] = { flows: loaded.flows.length, nodes: 0, services: 0, languages: {} };
+  const { widget, services, areas } = loaded;
+  if (!widget || !services || !areas) return { problems, stats };
+
+  const err = (file: string, message: string, where?: string, line?: number) => problems.push({ level: 'error', file, where, line, message });
+  const warn = (file: string, message: string, where?: string, line?: number) => problems.push({ level: 'warning', file, where, line, message });
+
+  const flows = new Map(loaded.flows.map((f) => [f.id, f]));
+  const servicesFile = 'flows/services.yaml';
+  const knownTags = new Set(Object.keys(services.tags));
+  const knownAreas = new Set<string>([...areas.councils.map((c) => c.id), ...wideAreas]);
+  const languages = Object.keys(widget.languages);
+
+  // --- Services -----------------------------------------------------------
+  const rtServices: RtService[] = [];
+  const serviceIds = new Set<string>();
+  const monthsOld = (checked: string) => {
+    const [y, m] = checked.split('-').map(Number) as [number, number];
+    return (today.getUTCFullYear() - y) * 12 + (today.getUTCMonth() + 1 - m);
+  };
+  services.services.forEach((s, i) => {
+    const where = `service "${s.id}"`;
+    const line = loaded.lineOf(servicesFile, ['services', i]);
+    if (serviceIds.has(s.id)) err(servicesFile, `The service id "${s.id}" is used twice. Each service needs its own id.`, where, line);
+    serviceIds.add(s.id);
+    for (const t of s.tags) if (!knownTags.has(t)) err(servicesFile, `uses the tag "${t}", which is not in the tag list at the top of this file. Allowed tags: ${[...knownTags].join(', ')}.`, where, line);
+    for (const a of s.areas) if (!knownAreas.has(a)) err(servicesFile, `covers the area "${a}", which is not known. Allowed areas: ${[...knownAreas].join(', ')}.`, where, line);
+    const age = monthsOld(s.checked);
+    if (age > 12) warn(servicesFile, `was last checked ${s.checked}, over 12 months ago. Check its numbers and links against the provider's own website and update "checked".`, where, line);
+    if (age < 0) err(servicesFile, `has a "checked" date in the future (${s.checked}).`, where, line);
+    const contacts: RtContact[] = [];
+    s.contacts.forEach((c, j) => {
+      const rt = compileContact(c, (m) => err(servicesFile, `contact ${j + 1} ${m}`, where, loaded.lineOf(servicesFile, ['services', i, 'contacts', j])));
+      if (rt) contacts.push(rt);
+    });
+    rtServices.push({ id: s.id, name: s.name, about: s.about, for: s.for, tags: s.tags, areas: s.areas, contacts, ...(s.hours ? { hours: s.hours } : {}), checked: s.checked });
+  });
+  stats.services = rtServices.length;
+
+  // --- Text: markup, languages, no raw numbers or HTML -------------------
+  const textIssue = (text: Text): string | undefined => {
+    const entries = typeof text === 'string' ? [['en', text] as const] : Object.entries(text);
+    for (const [lang, s] of entries) {
+      if (!languages.includes(lang)) return `has text in "${lang}", which is not a language in flows/widget.yaml (${languages.join(', ')}). Add it there first.`;
+      if (/<\/?[a-z!][^>]*>/i.test(s)) return `contains HTML ("${s.match(/<[^>]*>/)?.[0]}"). Text cannot contain HTML: use *emphasis* or **strong** for emphasis.`;
+      const digits = s.replace(/\{[^}]*\}/g, '').match(/\d[\d ]{4,}\d/g)?.find((d) => d.replace(/ /g, '').length >= 5);
+      if (digits) return `contains the number "${digits}". Phone numbers come only from flows/services.yaml: write {phone:service-id} (or {text:service-id}) so the number is never typed twice.`;
+      const parsed = parseMarkup(s);
+      for (const seg of parsed) {
+        if (seg.kind === 'token') {
+          const svc = services.services.find((x) => x.id === seg.service);
+          if (!svc) return `refers to {${seg.token}:${seg.service}}, but there is no service "${seg.service}" in flows/services.yaml.`;
+          if (seg.token !== 'name' && !svc.contacts.some((c) => tokenMatches(seg.token, c))) return `refers to {${seg.token}:${seg.service}}, but "${seg.service}" has no ${seg.token} contact.`;
+        }
+      }
+      if (/\{[^}]*\}/.test(s.replace(/\{(phone|text|web|email|name):[a-z0-9-]+\}/g, ''))) return `has a {…} that is not understood. Allowed: {phone:service-id}, {text:service-id}, {web:service-id}, {email:service-id}, {name:service-id}.`;
+    }
+    for (const lang of languages) stats.languages[lang] = (stats.languages[lang] ?? 0) + (typeof text === 'string' ? (lang === 'en' ? 1 : 0) : text[lang] ? 1 : 0);
+    return undefined;
+  };
+  const checkText = (file: string, text: Text | undefined, where: string, line?: number) => {
+    if (text === undefined) return;
+    const issue = textIssue(text);
+    if (issue) err(file, issue, where, line);
+  };
+  for (const [k, t] of Object.entries(widget.strings)) checkText('flows/widget.yaml', t, `string "${k}"`);
+  services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
+
+  // --- Flows: references ---------------------------------------------------
+  const nodes: Record<NodeKey, RtNode> = {};
+  const origin = new Map<NodeKey, { flow: LoadedFlow; id: string }>();
+  const resolve = (flow: LoadedFlow, ref: string, where: string, line?: number): NodeKey | undefined => {
+    const [fid, nid] = ref.includes('#') ? (ref.split('#') as [string, string]) : [flow.id, ref];
+    const target = flows.get(fid);
+    if (!target) {
+      err(flow.file, `leads to "${ref}", but there is no flow "${fid}". Flows: ${[...flows.keys()].join(', ')}.`, where, line);
+      return undefined;
+    }
+    if (!target.nodes[nid]) {
+      err(flow.file, `leads to "${ref}", but flow "${fid}" has no node "${nid}". Its nodes include: ${Object.keys(target.nodes).slice(0, 12).join(', ')}.`, where, line);
+      return undefined;
+    }
+    return `${fid}/${nid}`;
+  };
+
+  const asked = new Map<string, string>();
+  const branched = new Map<string, string>();
+  for (const flow of flows.values()) {
+    if (!flow.nodes[flow.start]) err(flow.file, `"start" is "${flow.start}", but there is no node with that id.`, undefined, loaded.lineOf(flow.file, ['start']));
+    for (const [id, node] of Object.entries(flow.nodes)) {
+      const key = `${flow.id}/${id}`;
+      const where = `node "${id}"`;
+      const line = flow.lines[id];
+      origin.set(key, { flow, id });
+      const says = 'say' in node ? (Array.isArray(node.say) ? node.say : [node.say]) : [];
+      says.forEach((t) => checkText(flow.file, t, where, line));
+      const choices = 'choices' in node && node.choices ? node.choices : [];
+      const rtChoices = choices.map((c, i) => {
+        checkText(flow.file, c.label, `${where}, choice ${i + 1}`, line);
+        return { label: c.label, next: resolve(flow, c.next, `${where}, choice ${i + 1}`, loaded.lineOf(flow.file, ['nodes', id, 'choices', i, 'next'])) ?? '' };
+      });
+      const priv = flow.private ? { private: true as const } : {};
+      const compiled = compileNode(node, says, rtChoices, (ref, what) => resolve(flow, ref, `${where}, ${what}`, line) ?? '');
+      nodes[key] = { ...compiled, ...priv } as RtNode;
+      if (node.type === 'question') asked.set(node.key, key);
+      if (node.type === 'branch') for (const r of node.routes) for (const k of conditionKeys(r.when)) branched.set(k, key);
+      if (node.type === 'services') {
+        for (const t of node.tags) if (!knownTags.has(t)) err(flow.file, `uses the tag "${t}", which is not in flows/services.yaml. Allowed tags: ${[...knownTags].join(', ')}.`, where, line);
+        const matched = rtServices.some((s) => s.tags.some((t) => node.tags.includes(t)));
+        if (!matched) err(flow.file, `asks for services tagged ${node.tags.join(', ')}, but no service has those tags.`, where, line);
+      }
+    }
+  }
+  for (const [k, at] of asked) if (!branched.has(k)) { const o = origin.get(at)!; err(o.flow.file, `asks a question kept under "${k}", but no branch uses "${k}". Use it in a branch's "when", or remove the question.`, `node "${o.id}"`, o.flow.lines[o.id]); }
+  for (const [k, at] of branched) if (!asked.has(k)) { const o = origin.get(at)!; err(o.flow.file, `routes on "${k}", but no question asks it (question nodes set "key"). Check the spelling.`, `node "${o.id}"`, o.flow.lines[o.id]); }
+
+  const starts = {
+    general: resolveStart(widget.starts.general),
+    'young-people': resolveStart(widget.starts['young-people']),
+  };
+  function resolveStart(ref: string): NodeKey {
+    if (!ref.includes('#')) {
+      const f = flows.get(ref);
+      if (f) return `${f.id}/${f.start}`;
+      err('flows/widget.yaml', `starts at "${ref}", which is not a flow id or "flow-id#node-id".`);
+      return '';
+    }
+    const [fid] = ref.split('#') as [string];
+    const f = flows.get(fid);
+    if (!f) { err('flows/widget.yaml', `starts at "${ref}", but there is no flow "${fid}".`); return ''; }
+    return resolve(f, ref, 'starts') ?? '';
+  }
+
+  // --- Whole graph: reachable, can reach services ---------------------------
+  const edges = new Map<NodeKey, NodeKey[]>(Object.entries(nodes).map(([k, n]) => [k, nextOf(n)]));
+  const reachable = walk([starts.general, starts['young-people']].filter(Boolean), edges);
+  for (const [key, o] of origin) {
+    if (!reachable.has(key)) err(o.flow.file, `cannot be reached from the start. Link to it from another node's choices (as "${o.id}" in this flow, or "${o.flow.id}#${o.id}" from another).`, `node "${o.id}"`, o.flow.lines[o.id]);
+  }
+  const reverse = new Map<NodeKey, NodeKey[]>();
+  for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
+  const servicesNodes = Object.keys(nodes).filter((k) => nodes[k]!.type === 'services');
+  const leadsToHelp = walk(servicesNodes, reverse);
+  for (const flow of flows.values()) {
+    const stuck = Object.keys(flow.nodes).filter((id) => !leadsToHelp.has(`${flow.id}/${id}`));
+    for (const id of stuck) err(flow.file, 'has no way on to a services node (a node with "type: services"). Every route must be able to reach support: add a choice such as "Find support".', `node "${id}"`, flow.lines[id]);
+  }
+  stats.nodes = Object.keys(nodes).length;
+
+  if (problems.some((p) => p.level === 'error')) return { problems, stats };
+  const content: Content = {
+    languages: widget.languages,
+    starts,
+    strings: widget.strings,
+    nodes,
+    services: rtServices,
+    councils: areas.councils,
+  };
+  return { content, problems, stats };
+}
+
+/** The nodes a node can lead to (its edges in the conversation graph). */
+export function nextOf(n: RtNode): NodeKey[] {
+  switch (n.type) {
+    case 'message':
+    case 'services':
+      return n.choices.map((c) => c.next);
+    case 'question':
+      return [n.next, ...(n.choices ?? []).map((c) => c.next)];
+    case 'branch':
+      return [...n.routes.map((r) => r.next), n.otherwise];
+    case 'area':
+      return [n.next];
+  }
+}
+
+function walk(from: NodeKey[], edges: Map<NodeKey, NodeKey[]>): Set<NodeKey> {
+  const seen = new Set<NodeKey>(from);
+  const queue = [...from];
+  while (queue.length) for (const n of edges.get(queue.shift()!) ?? []) if (!seen.has(n)) { seen.add(n); queue.push(n); }
+  return seen;
+}
+
+function compileNode(node: FlowNode, say: Text[], choices: { label: Text; next: NodeKey }[], ref: (r: string, what: string) => NodeKey): RtNode {
+  switch (node.type) {
+    case 'message':
+      return { type: 'message', say, choices, ...(node.forget ? { forget: true } : {}) };
+    case 'services':
+      return { type: 'services', say, tags: node.tags, choices, ...(node.emergency ? { emergency: true } : {}), ...(node.forget ? { forget: true } : {}) };
+    case 'question':
+      return { type: 'question', key: node.key, say, next: ref(node.next, 'field "next"'), ...(choices.length ? { choices } : {}) };
+    case 'branch':
+      return { type: 'branch', routes: node.routes.map((r, i) => ({ when: r.when, next: ref(r.next, `route ${i + 1}`) })), otherwise: ref(node.otherwise, 'field "otherwise"') };
+    case 'area':
+      return { type: 'area', say, next: ref(node.next, 'field "next"') };
+  }
+}
+
+function tokenMatches(token: string, c: Contact): boolean {
+  return token === c.type || (token === 'web' && c.type === 'chat');
+}
+
+function compileContact(c: Contact, fail: (message: string) => void): RtContact | undefined {
+  const label = c.label ? { label: c.label } : {};
+  if (c.type === 'phone' || c.type === 'text') {
+    const digits = c.number.replace(/[\s-]/g, '');
+    if (bannedNumbers[digits]) return fail(`has the number ${c.number}, which ${bannedNumbers[digits]}`), undefined;
+    if (!/^\d+$/.test(digits) || !isUkNumber(digits))
+      return fail(`has the number "${c.number}", which is not a UK phone number. Allowed: 11 digits starting 0 (spaces are fine, e.g. "0808 2000 247") or a short code such as 999, 101 or 116 123.`), undefined;
+    return { type: c.type, show: c.number.trim(), href: `${c.type === 'phone' ? 'tel' : 'sms'}:${digits}`, ...label };
+  }
+  if (c.type === 'email') return { type: 'email', show: c.address, href: `mailto:${c.address}`, ...label };
+  if (c.type !== 'web' && c.type !== 'chat') return undefined;
+  let url: URL;
+  try {
+    url = new URL(c.url);
+  } catch {
+    return fail(`has the link "${c.url}", which is not a full web address. Write it in full, starting https://`), undefined;
+  }
+  if (url.protocol !== 'https:') return fail(`has the link "${c.url}". Only secure https:// links are allowed.`), undefined;
+  return { type: c.type, show: url.host.replace(/^www\./, '') + (url.pathname === '/' ? '' : url.pathname), href: url.href, ...label };
+}
+
+export type { Loaded };

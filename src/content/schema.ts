@@ -1,0 +1,220 @@
+/**
+ * The authoring format of `flows/*.yaml`: the one source of truth for what an
+ * editor may write. TypeScript types are inferred from these schemas.
+ *
+ * Runs at build time only (the browser gets compiled data, never this file).
+ */
+import { z } from 'zod';
+
+/** Ids editors choose: lower-case words joined by hyphens, e.g. `coercive-control`. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens, e.g. "coercive-control"');
+
+/** A language code such as `en`, `cy`, `pl`, `pt-br`. */
+export const LangCode = z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, 'must be a language code such as "en", "cy" or "pt-br"');
+
+/**
+ * Words shown to a person: plain English text, or a map of language → text
+ * with English always present (`{ en: "Hello", cy: "Helo" }`).
+ */
+export const Text = z.union([
+  z.string().trim().min(1, 'must not be empty'),
+  z
+    .record(LangCode, z.string().trim().min(1, 'must not be empty'))
+    .refine((t) => typeof t.en === 'string', 'needs an "en" (English) text, which other languages fall back to'),
+]);
+
+/** `node-id` in the same flow, or `flow-id#node-id` in another flow. */
+export const NodeRef = z
+  .string()
+  .regex(/^([a-z0-9]+(-[a-z0-9]+)*#)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a node id ("danger-now") or flow id and node id ("safety-check#start")');
+
+export const Audience = z.enum(['general', 'young-people']);
+export const AnswerValue = z.enum(['yes', 'no', 'not-sure']);
+
+export const Choice = z.strictObject({
+  label: Text,
+  next: NodeRef,
+});
+
+/** Conditions over the answers of a question flow; read only by `branch` nodes. */
+export type Condition =
+  | { key: string; is: z.infer<typeof AnswerValue> | z.infer<typeof AnswerValue>[] }
+  | { any: Condition[] }
+  | { all: Condition[] }
+  | { not: Condition }
+  | { count: Condition[]; atLeast: number };
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ key: Id, is: z.union([AnswerValue, z.array(AnswerValue).min(1)]) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+    z.strictObject({ count: z.array(Condition).min(1), atLeast: z.number().int().min(1) }),
+  ]),
+);
+
+const Say = z.union([Text, z.array(Text).min(1)]);
+
+/** A message (or a few) and the answers a person can give. */
+export const MessageNode = z.strictObject({
+  type: z.literal('message').default('message'),
+  say: Say,
+  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
+  /** Drop the answers of a private flow on arrival (outcome screens). */
+  forget: z.boolean().optional(),
+});
+
+/** One question whose answer is kept in memory only, under `key`. */
+export const QuestionNode = z.strictObject({
+  type: z.literal('question'),
+  key: Id,
+  say: Say,
+  next: NodeRef,
+  /** Extra answers besides yes / no / not sure / skip, e.g. "stop the check". */
+  choices: z.array(Choice).optional(),
+});
+
+/** Routes on the answers given so far; the person never sees it. */
+export const BranchNode = z.strictObject({
+  type: z.literal('branch'),
+  routes: z.array(z.strictObject({ when: Condition, next: NodeRef })).min(1),
+  otherwise: NodeRef,
+});
+
+/** Shows service cards chosen by tags and the person's area. */
+export const ServicesNode = z.strictObject({
+  type: z.literal('services'),
+  say: Say,
+  tags: z.array(Id).min(1, 'needs at least one tag, e.g. [everyone]'),
+  /** Show the 999 card first: for topics where danger may be immediate. */
+  emergency: z.boolean().optional(),
+  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
+  forget: z.boolean().optional(),
+});
+
+/** Asks where the person lives (unless the partner set `area`), then moves on. */
+export const AreaNode = z.strictObject({
+  type: z.literal('area'),
+  say: Say,
+  next: NodeRef,
+});
+
+export const nodeSchemas = {
+  message: MessageNode,
+  question: QuestionNode,
+  branch: BranchNode,
+  services: ServicesNode,
+  area: AreaNode,
+} as const;
+export type NodeType = keyof typeof nodeSchemas;
+export const nodeTypes = Object.keys(nodeSchemas) as NodeType[];
+
+export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode]);
+export type FlowNode = z.infer<typeof FlowNode>;
+
+/** One `flows/<topic>.yaml` file. Nodes are checked one by one (see load.ts). */
+export const FlowFile = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  /** The flow's first node, where links to `flow-id` without `#node` land. */
+  start: Id,
+  /** Answers in a private flow are forgotten when the person leaves it. */
+  private: z.boolean().optional(),
+  nodes: z.record(z.string(), z.unknown()).refine((n) => Object.keys(n).length > 0, 'needs at least one node'),
+});
+export type FlowFile = Omit<z.infer<typeof FlowFile>, 'nodes'> & { nodes: Record<string, FlowNode> };
+
+const Phone = z.strictObject({
+  type: z.enum(['phone', 'text']),
+  number: z.string(),
+  label: Text.optional(),
+});
+const Link = z.strictObject({
+  type: z.enum(['web', 'chat']),
+  url: z.string(),
+  label: Text.optional(),
+});
+const Email = z.strictObject({
+  type: z.literal('email'),
+  address: z.string().email('must be an email address'),
+  label: Text.optional(),
+});
+export const Contact = z.discriminatedUnion('type', [Phone, Link, Email]);
+export type Contact = z.infer<typeof Contact>;
+
+/** A `checked` month, e.g. 2026-11. */
+export const Checked = z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'must be the year and month it was checked, e.g. 2026-11');
+
+export const Service = z.strictObject({
+  id: Id,
+  name: Text,
+  about: Text,
+  for: Text,
+  tags: z.array(Id).min(1),
+  /** Council slugs, `kent` (the 12 Kent districts), `medway`, `kent-and-medway`, or `national`. */
+  areas: z.array(Id).min(1),
+  contacts: z.array(Contact).min(1),
+  /** Only where firm; otherwise leave out and the card says to check their website. */
+  hours: Text.optional(),
+  source: z.string().min(3),
+  checked: Checked,
+});
+export type Service = z.infer<typeof Service>;
+
+export const ServicesFile = z.strictObject({
+  /** The tag vocabulary: each tag a service or services node may use, with what it means. */
+  tags: z.record(Id, z.string().min(1)),
+  services: z.array(Service).min(1),
+});
+export type ServicesFile = z.infer<typeof ServicesFile>;
+
+export const AreasFile = z.strictObject({
+  councils: z.array(z.strictObject({ id: Id, name: Text, county: z.enum(['kent', 'medway']) })).length(13),
+  source: z.string(),
+});
+export type AreasFile = z.infer<typeof AreasFile>;
+
+/** Every word of the widget's own chrome (buttons, notes), so the UI is translatable content too. */
+export const uiStringKeys = [
+  'launcher',
+  'panelTitle',
+  'exit',
+  'exitHint',
+  'shiftTwoMore',
+  'shiftOneMore',
+  'exiting',
+  'close',
+  'back',
+  'restart',
+  'yes',
+  'no',
+  'notSure',
+  'skip',
+  'you',
+  'answersLabel',
+  'checkFinished',
+  'phoneNote',
+  'checkedOn',
+  'hoursUnknown',
+  'emergencyName',
+  'emergencyAbout',
+  'areaOther',
+  'areaNotSure',
+  'areaOutside',
+  'areaNotSaid',
+  'servicesLocal',
+  'servicesNational',
+] as const;
+export type UiStringKey = (typeof uiStringKeys)[number];
+
+export const WidgetFile = z.strictObject({
+  /** Languages the widget offers; `en` must be one of them. */
+  languages: z.record(LangCode, z.string()).refine((l) => 'en' in l, 'must include en: English'),
+  /** Where the conversation begins for each `audience`. */
+  starts: z.strictObject({ general: NodeRef, 'young-people': NodeRef }),
+  strings: z.strictObject(Object.fromEntries(uiStringKeys.map((k) => [k, Text])) as Record<UiStringKey, typeof Text>),
+});
+export type WidgetFile = z.infer<typeof WidgetFile>;

@@ -1,0 +1,47 @@
+/**
+ * Vite plugin: checks and compiles `flows/` at build time and serves the result
+ * as two virtual modules. The browser never gets YAML or a YAML parser.
+ *
+ * - `virtual:safety-chat/launcher`: the little the launcher needs before opening.
+ * - `virtual:safety-chat/content`: everything the panel needs.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import type { LauncherConfig } from '../engine/data.js';
+import { checkAndCompile } from './compile.js';
+import { ContentProblems, formatProblem } from './problems.js';
+
+const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content' };
+
+export function flowsPlugin(dir = 'flows'): Plugin {
+  const root = process.cwd();
+  const flowsDir = resolve(root, dir);
+  const compile = () => {
+    const report = checkAndCompile(flowsDir, root);
+    for (const p of report.problems.filter((x) => x.level === 'warning')) console.warn(formatProblem(p));
+    if (!report.content) throw new ContentProblems(report.problems);
+    return report.content;
+  };
+  return {
+    name: 'safety-chat-flows',
+    resolveId(id) {
+      return Object.values(ids).includes(id) ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id === `\0${ids.content}`) {
+        this.addWatchFile(flowsDir);
+        return `export default ${JSON.stringify(compile())};`;
+      }
+      if (id === `\0${ids.launcher}`) {
+        const content = compile();
+        const launcher: LauncherConfig = {
+          areas: content.councils.map((c) => c.id),
+          languages: Object.keys(content.languages),
+          strings: { launcher: content.strings.launcher!, exiting: content.strings.exiting! },
+        };
+        return `export default ${JSON.stringify(launcher)};`;
+      }
+      return undefined;
+    },
+  };
+}

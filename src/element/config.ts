@@ -1,0 +1,89 @@
+/**
+ * Normalises the partner's attributes into a configuration the widget can
+ * trust. An invalid value never throws: it is reported once with
+ * console.error (naming the attribute and what is allowed) and the default is
+ * used. Kept hand-written and tiny because it runs before the panel loads.
+ */
+import type { Audience } from '../engine/data.js';
+
+export interface WidgetConfig {
+  mode: 'launcher' | 'inline';
+  area: string | null;
+  audience: Audience;
+  /** The partner's launcher text; null means the default from the content. */
+  label: string | null;
+  exitUrl: string;
+  lang: string;
+  /** Minutes without activity before the conversation is wiped. */
+  clearAfter: number;
+}
+
+export type RawAttributes = Partial<Record<'mode' | 'area' | 'audience' | 'label' | 'exit-url' | 'lang' | 'clear-after', string | null>>;
+
+export const defaultExitUrl = 'https://www.bbc.co.uk/weather';
+export const labelMaxLength = 60;
+
+export interface ConfigOptions {
+  areas: readonly string[];
+  languages: readonly string[];
+  /** Called for each invalid attribute; the caller reports it (once). */
+  report: (attribute: string, message: string) => void;
+}
+
+/** Control and bidirectional-override characters that could disguise a label. */
+const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function readConfig(raw: RawAttributes, { areas, languages, report }: ConfigOptions): WidgetConfig {
+  const oneOf = <T extends string>(name: keyof RawAttributes, allowed: readonly T[], fallback: T, fallbackText: string = fallback): T => {
+    const value = raw[name];
+    if (value == null) return fallback;
+    const v = value.trim().toLowerCase();
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    report(name, `${name}="${clip(value)}" is not allowed. Allowed values: ${allowed.join(', ')}. Using ${fallbackText}.`);
+    return fallback;
+  };
+
+  const mode = oneOf('mode', ['launcher', 'inline'] as const, 'launcher');
+  const audience = oneOf('audience', ['general', 'young-people'] as const, 'general');
+  const area = raw.area == null || raw.area.trim() === '' ? null : oneOf('area', areas, '', 'no area (the person is asked)') || null;
+  const lang = oneOf('lang', languages, 'en');
+
+  let label: string | null = null;
+  if (raw.label != null) {
+    const text = raw.label.trim().replace(/\s+/g, ' ');
+    if (!text || text.length > labelMaxLength || unsafeChars.test(text))
+      report('label', `label must be plain text of 1 to ${labelMaxLength} characters, without control or direction-override characters. Using the default label.`);
+    else label = text;
+  }
+
+  let exitUrl = defaultExitUrl;
+  if (raw['exit-url'] != null) {
+    const url = safeUrl(raw['exit-url']);
+    if (url) exitUrl = url;
+    else report('exit-url', `exit-url="${clip(raw['exit-url'])}" is not allowed. Allowed: a full https:// or http:// address. Using ${defaultExitUrl}.`);
+  }
+
+  let clearAfter = 10;
+  if (raw['clear-after'] != null) {
+    const n = Number(raw['clear-after']);
+    if (Number.isFinite(n) && n >= 1 && n <= 120) clearAfter = n;
+    else report('clear-after', `clear-after="${clip(raw['clear-after'])}" is not allowed. Allowed: a number of minutes from 1 to 120. Using 10.`);
+  }
+  return { mode, area, audience, label, exitUrl, lang, clearAfter };
+}
+
+/** An absolute http(s) URL, or null. Refuses javascript:, data: and relative addresses. */
+export function safeUrl(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Enough of a bad value to recognise it, without flooding the console. */
+function clip(value: string): string {
+  const safe = value.replace(new RegExp(unsafeChars.source, 'g'), '?');
+  return safe.length > 40 ? `${safe.slice(0, 40)}…` : safe;
+}

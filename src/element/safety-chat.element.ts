@@ -1,0 +1,300 @@
+import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
+import { property, state } from '@lit/reactive-element/decorators.js';
+import launcherConfig from 'virtual:safety-chat/launcher';
+import { readConfig, type WidgetConfig } from './config.js';
+import { launcherStyles } from './launcher.styles.js';
+import { inLang } from './text.js';
+
+/** What the lazily loaded panel gives the element. */
+export interface Panel {
+  /** Draw the panel into its container (lit-html arrives with the panel chunk). */
+  render(container: HTMLElement): void;
+  /** Forget the whole conversation and start again from a neutral start. */
+  wipe(): void;
+  /** Move focus into the panel (first answer). */
+  focus(): void;
+  dispose(): void;
+}
+
+/** What the panel may use of the element (kept narrow so the two stay decoupled). */
+export interface PanelHost extends HTMLElement {
+  readonly config: WidgetConfig;
+  readonly open: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Partner's own contacts (validated by the panel). */
+  services: unknown;
+  requestUpdate(): void;
+  updateComplete: Promise<boolean>;
+  hide(): void;
+  quickExit(): void;
+}
+
+type PanelModule = typeof import('../panel/panel.js');
+let panelModule: Promise<PanelModule> | undefined;
+/** Load the panel chunk once per page; later calls share the same promise. */
+export function loadPanel(): Promise<PanelModule> {
+  panelModule ??= import('../panel/panel.js');
+  return panelModule;
+}
+
+/**
+ * An embeddable chat that helps people in Kent and Medway understand domestic
+ * abuse, check their safety without anything being stored, and reach support.
+ *
+ * @summary Leave-no-trace domestic abuse support chat.
+ * @tag safety-chat
+ *
+ * @attr mode - `launcher` (floating button that opens a panel) or `inline` (panel in the page, always open).
+ * @attr area - The council area, e.g. `thanet`; when unset the person is asked.
+ * @attr audience - `general` or `young-people`.
+ * @attr label - The launcher's visible text and accessible name.
+ * @attr exit-url - Where quick exit goes (`https:` or `http:`).
+ * @attr lang - A language the flows have; defaults to `en`.
+ * @attr clear-after - Minutes of inactivity after which the conversation is wiped (default 10).
+ *
+ * @fires safety-chat-open - The panel opened. Carries no content.
+ * @fires safety-chat-close - The panel closed. Carries no content.
+ * @fires safety-chat-exit - Quick exit started; the page is about to be replaced. Carries no content.
+ *
+ * @csspart launcher - The floating button that opens the panel.
+ * @csspart panel - The chat panel.
+ * @csspart header - The panel's header, with the title and the exit button.
+ * @csspart transcript - The conversation (`role="log"`).
+ * @csspart choices - The group of answer buttons.
+ * @csspart exit-button - The "Exit this page" button.
+ *
+ * @cssproperty --safety-chat-accent - Launcher and answer button colour.
+ * @cssproperty --safety-chat-accent-text - Text on the accent colour.
+ * @cssproperty --safety-chat-background - Panel background.
+ * @cssproperty --safety-chat-text - Panel text colour.
+ * @cssproperty --safety-chat-font - Font family.
+ * @cssproperty --safety-chat-radius - Corner radius.
+ * @cssproperty --safety-chat-exit-background - Exit button colour.
+ * @cssproperty --safety-chat-exit-text - Exit button text colour.
+ * @cssproperty --safety-chat-focus - Focus ring colour.
+ * @cssproperty --safety-chat-z-index - Stacking order of the launcher and panel.
+ *
+ * @slot - Fallback content shown until the widget starts (and when JavaScript is off).
+ */
+export class SafetyChat extends ReactiveElement implements PanelHost {
+  static override styles = launcherStyles;
+
+  @property() mode?: string;
+  @property() area?: string;
+  @property() audience?: string;
+  @property() label?: string;
+  @property({ attribute: 'exit-url' }) exitUrl?: string;
+  /** The `lang` attribute; kept apart from HTMLElement's own `lang` property. */
+  @property({ attribute: 'lang' }) language?: string;
+  @property({ attribute: 'clear-after' }) clearAfter?: string;
+  /** Partner's own contacts, in the same shape as built-in services. */
+  @property({ attribute: false }) services: unknown;
+
+  @state() open = false;
+
+  config: WidgetConfig = readConfig({}, { ...launcherConfig, report: () => {} });
+  private panel?: Panel;
+  private launcher?: HTMLButtonElement;
+  private container?: HTMLElement;
+  private reported = new Set<string>();
+  private cover?: HTMLElement;
+
+  override connectedCallback() {
+    this.guard(() => {
+      super.connectedCallback();
+      addEventListener('pagehide', this.onPageHide);
+      addEventListener('pageshow', this.onPageShow);
+    });
+  }
+
+  override disconnectedCallback() {
+    this.guard(() => {
+      super.disconnectedCallback();
+      removeEventListener('pagehide', this.onPageHide);
+      removeEventListener('pageshow', this.onPageShow);
+      this.panel?.dispose();
+      this.panel = undefined;
+    });
+  }
+
+  /** Open the panel (launcher mode). */
+  show(): void {
+    this.guard(() => {
+      if (this.open) return;
+      this.open = true;
+      this.emit('safety-chat-open');
+      void this.ensurePanel().then(() => this.updateComplete).then(() => this.panel?.focus());
+    });
+  }
+
+  /** Close the panel and return focus to the launcher (launcher mode). */
+  hide(): void {
+    this.guard(() => {
+      if (!this.open || this.config.mode === 'inline') return;
+      this.open = false;
+      this.emit('safety-chat-close');
+      void this.updateComplete.then(() => this.launcher?.focus());
+    });
+  }
+
+  /** Wipe the conversation; the panel shows a neutral start. */
+  clear(): void {
+    this.guard(() => this.panel?.wipe());
+  }
+
+  /** Cover the page, wipe the conversation and leave for `exit-url` without a Back entry. */
+  quickExit(): void {
+    // Cover first, in this same task, so nothing of the page is painted again.
+    try {
+      this.showCover();
+    } catch (e) {
+      report(e);
+    }
+    this.guard(() => {
+      this.panel?.wipe();
+      this.open = false;
+      this.emit('safety-chat-exit');
+    });
+    location.replace(this.config.exitUrl);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    this.guard(() => {
+      const attrs = ['mode', 'area', 'audience', 'label', 'exitUrl', 'language', 'clearAfter'] as const;
+      if (!attrs.some((a) => changed.has(a))) return;
+      this.config = readConfig(
+        {
+          mode: this.mode,
+          area: this.area,
+          audience: this.audience,
+          label: this.label,
+          'exit-url': this.exitUrl,
+          lang: this.language,
+          'clear-after': this.clearAfter,
+        },
+        {
+          ...launcherConfig,
+          report: (attribute, message) => {
+            const key = `${attribute}:${message}`;
+            if (this.reported.has(key)) return;
+            this.reported.add(key);
+            console.error(`<safety-chat>: ${message}`);
+          },
+        },
+      );
+      if (this.config.mode === 'inline' && !this.open) {
+        this.open = true;
+        void this.ensurePanel();
+      }
+    });
+  }
+
+  /**
+   * The launcher is two DOM calls so the page pays almost nothing before
+   * opening; the panel draws itself into its own container once loaded.
+   */
+  protected override update(changed: PropertyValues<this>) {
+    super.update(changed);
+    this.guard(() => {
+      const root = this.renderRoot;
+      if (!this.launcher) {
+        this.launcher = document.createElement('button');
+        this.launcher.type = 'button';
+        this.launcher.className = 'launcher';
+        this.launcher.setAttribute('part', 'launcher');
+        this.launcher.setAttribute('aria-haspopup', 'true');
+        this.launcher.addEventListener('click', () => this.show());
+        for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
+        this.container = document.createElement('div');
+        root.append(this.launcher, this.container);
+      }
+      this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
+      this.launcher.hidden = this.config.mode === 'inline' || this.open;
+      this.container!.hidden = !this.open;
+      if (this.open) this.panel?.render(this.container!);
+    });
+  }
+
+  private async ensurePanel(): Promise<void> {
+    if (this.panel) return;
+    try {
+      const mod = await loadPanel();
+      if (this.panel || !this.isConnected) return;
+      const root = this.renderRoot as ShadowRoot;
+      if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(mod.panelSheet)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, mod.panelSheet];
+      }
+      this.panel = mod.createPanel(this);
+      this.requestUpdate();
+    } catch (e) {
+      report(e);
+    }
+  }
+
+  private showCover() {
+    if (this.cover) return;
+    const cover = document.createElement('div');
+    cover.className = 'cover';
+    cover.setAttribute('role', 'status');
+    cover.textContent = inLang(launcherConfig.strings.exiting, this.config.lang);
+    this.renderRoot.appendChild(cover);
+    this.cover = cover;
+    // The top layer sits above any z-index the host page uses.
+    if ('showPopover' in cover) {
+      cover.popover = 'manual';
+      cover.showPopover();
+    }
+  }
+
+  private onPageHide = () => {
+    this.guard(() => {
+      this.panel?.wipe();
+      if (this.config.mode !== 'inline') this.open = false;
+    });
+  };
+
+  private onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    // Restored from the back-forward cache: show a fresh, empty widget.
+    this.guard(() => {
+      this.panel?.wipe();
+      this.cover?.remove();
+      this.cover = undefined;
+      if (this.config.mode !== 'inline') this.open = false;
+    });
+  };
+
+  private emit(name: keyof SafetyChatEventMap) {
+    this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+  }
+
+  /** Every entry point runs through here: the widget reports, it never throws into the host page. */
+  private guard(fn: () => void) {
+    try {
+      fn();
+    } catch (e) {
+      report(e);
+    }
+  }
+}
+
+function preload() {
+  loadPanel().catch(report);
+}
+
+function report(error: unknown) {
+  console.error('<safety-chat>: something went wrong inside the widget; the page is unaffected.', error);
+}
+
+export interface SafetyChatEventMap {
+  'safety-chat-open': Event;
+  'safety-chat-close': Event;
+  'safety-chat-exit': Event;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'safety-chat': SafetyChat;
+  }
+  interface HTMLElementEventMap extends SafetyChatEventMap {}
+}

@@ -1,0 +1,102 @@
+/**
+ * The compiled, pre-validated content the browser receives: what the build
+ * makes of `flows/*.yaml`. Plain data, no code, no YAML.
+ */
+import type { Condition } from '../content/schema.js';
+
+export type { Condition };
+
+/** English text, or language → text with `en` always present. */
+export type Text = string | Readonly<Record<string, string>>;
+
+/** A node's global key: `flow-id/node-id`. */
+export type NodeKey = string;
+
+export type Audience = 'general' | 'young-people';
+export type AnswerValue = 'yes' | 'no' | 'not-sure';
+
+export interface Choice {
+  label: Text;
+  next: NodeKey;
+}
+
+interface NodeBase {
+  /** Set on nodes of a private flow (the safety check): what they show is collapsed when answers are forgotten. */
+  private?: true;
+}
+export interface MessageNode extends NodeBase {
+  type: 'message';
+  say: Text[];
+  choices: Choice[];
+  forget?: true;
+}
+export interface QuestionNode extends NodeBase {
+  type: 'question';
+  key: string;
+  say: Text[];
+  next: NodeKey;
+  choices?: Choice[];
+}
+export interface BranchNode extends NodeBase {
+  type: 'branch';
+  routes: { when: Condition; next: NodeKey }[];
+  otherwise: NodeKey;
+}
+export interface ServicesNode extends NodeBase {
+  type: 'services';
+  say: Text[];
+  tags: string[];
+  emergency?: true;
+  choices: Choice[];
+  forget?: true;
+}
+export interface AreaNode extends NodeBase {
+  type: 'area';
+  say: Text[];
+  next: NodeKey;
+}
+export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode;
+
+export interface Contact {
+  type: 'phone' | 'text' | 'web' | 'chat' | 'email';
+  /** What the person sees, e.g. "0808 2000 247" or "nationaldahelpline.org.uk". */
+  show: string;
+  /** A safe link: tel:, sms:, mailto: or https: only. */
+  href: string;
+  label?: Text;
+}
+
+export interface Service {
+  id: string;
+  name: Text;
+  about: Text;
+  for: Text;
+  tags: string[];
+  areas: string[];
+  contacts: Contact[];
+  hours?: Text;
+  checked: string;
+}
+
+export interface Council {
+  id: string;
+  name: Text;
+  county: 'kent' | 'medway';
+}
+
+export interface Content {
+  languages: Record<string, string>;
+  starts: Record<Audience, NodeKey>;
+  strings: Record<string, Text>;
+  nodes: Record<NodeKey, FlowNode>;
+  services: Service[];
+  councils: Council[];
+}
+
+/** The little the launcher needs before the panel loads. */
+export interface LauncherConfig {
+  areas: string[];
+  languages: string[];
+  /** Words needed before the panel loads: the launcher's default label and the exit cover. */
+  strings: { launcher: Text; exiting: Text };
+}

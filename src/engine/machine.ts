@@ -1,0 +1,223 @@
+/**
+ * Compiles the conversation content into one XState machine: one state per
+ * node, named actions and guards, and global BACK / RESTART / CLEAR / EXIT.
+ *
+ * The context holds only what the screen needs: the transcript (as references
+ * to content, never free text), the way back, the area, and the transient
+ * answers of an unfinished private flow (the safety check).
+ */
+import { assign, setup, type ActorRefFrom, type SnapshotFrom, type TransitionConfig } from 'xstate';
+import { matches, type Answers } from './conditions.js';
+import type { AnswerValue, Audience, Content, FlowNode, NodeKey, Text } from './data.js';
+
+/** What the person said about where they live: a council slug or one of these. */
+export const areaAnswers = ['not-sure', 'outside', 'not-said'] as const;
+export type AreaAnswer = string;
+
+/** One line of the transcript. Private lines collapse when answers are forgotten. */
+export type LogEntry = { id: number; private?: true } & (
+  | { by: 'bot'; node: NodeKey }
+  | { by: 'you'; label: Text }
+  | { by: 'you'; area: AreaAnswer }
+  | { by: 'note'; note: 'checkFinished' }
+);
+
+export interface ChatContext {
+  audience: Audience;
+  /** The area set by the partner's `area` attribute: kept through clear. */
+  presetArea: AreaAnswer | null;
+  area: AreaAnswer | null;
+  log: LogEntry[];
+  /** Nodes the person came through, for Back. */
+  trail: NodeKey[];
+  answers: Answers;
+  seq: number;
+}
+
+export type ChatEvent =
+  | { type: 'CHOOSE'; index: number }
+  | { type: 'SET_AREA'; area: AreaAnswer }
+  | { type: 'BACK' }
+  | { type: 'RESTART' }
+  | { type: 'CLEAR' }
+  | { type: 'EXIT' };
+
+export interface ChatInput {
+  audience?: Audience;
+  area?: AreaAnswer | null;
+}
+
+/** The answers every question offers, in order; a question's own choices follow them. */
+export const questionAnswers = [
+  { value: 'yes', string: 'yes' },
+  { value: 'no', string: 'no' },
+  { value: 'not-sure', string: 'notSure' },
+  { value: undefined, string: 'skip' },
+] as const satisfies readonly { value: AnswerValue | undefined; string: string }[];
+
+/** Every answer a node offers, as label + where it leads (+ the answer it records). */
+export function choicesOf(content: Content, node: FlowNode): { label: Text; next: NodeKey; value?: AnswerValue }[] {
+  switch (node.type) {
+    case 'message':
+    case 'services':
+      return node.choices;
+    case 'question':
+      return [
+        ...questionAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.value ? { value: a.value } : {}) })),
+        ...(node.choices ?? []),
+      ];
+    default:
+      return [];
+  }
+}
+
+/** Collapse each run of private lines into one neutral "Safety check finished". */
+function collapsePrivate(log: LogEntry[]): LogEntry[] {
+  const out: LogEntry[] = [];
+  for (const entry of log) {
+    if (!entry.private) out.push(entry);
+    else if (out.at(-1)?.by !== 'note') out.push({ id: entry.id, by: 'note', note: 'checkFinished' });
+  }
+  return out;
+}
+
+const fresh = (input: ChatInput): ChatContext => ({
+  audience: input.audience ?? 'general',
+  presetArea: input.area ?? null,
+  area: input.area ?? null,
+  log: [],
+  trail: [],
+  answers: {},
+  seq: 0,
+});
+
+export function createChatMachine(content: Content) {
+  const nodeOf = (key: NodeKey) => content.nodes[key]!;
+
+  // Back goes to the node the person came from; list who can come before whom.
+  const before = new Map<NodeKey, Set<NodeKey>>();
+  const forward = (from: NodeKey, to: NodeKey, seen = new Set<NodeKey>()) => {
+    const target = nodeOf(to);
+    if (target.type === 'branch') {
+      if (seen.has(to)) return;
+      seen.add(to);
+      for (const n of [...target.routes.map((r) => r.next), target.otherwise]) forward(from, n, seen);
+    } else before.set(to, (before.get(to) ?? new Set()).add(from));
+  };
+  for (const [key, node] of Object.entries(content.nodes)) {
+    if (node.type === 'branch') continue;
+    for (const c of choicesOf(content, node)) forward(key, c.next);
+    if (node.type === 'area') forward(key, node.next);
+  }
+
+  const chat = setup({
+    types: { context: {} as ChatContext, events: {} as ChatEvent, input: {} as ChatInput },
+    actions: {
+      say: assign(({ context }, params: { node: NodeKey; unlessArea?: boolean }) => {
+        if (params.unlessArea && context.area !== null) return {};
+        const node = nodeOf(params.node);
+        const priv = node.private ? { private: true as const } : {};
+        return { log: [...context.log, { id: context.seq, by: 'bot' as const, node: params.node, ...priv }], seq: context.seq + 1 };
+      }),
+      /** Drop answers and hide what the private flow showed: on its outcome, or on leaving it. */
+      forget: assign(({ context }) =>
+        Object.keys(context.answers).length || context.log.some((e) => e.private)
+          ? { answers: {}, log: collapsePrivate(context.log) }
+          : {},
+      ),
+      choose: assign(({ context }, params: { from: NodeKey; label: Text; key?: string; value?: AnswerValue }) => {
+        const priv = nodeOf(params.from).private ? { private: true as const } : {};
+        return {
+          log: [...context.log, { id: context.seq, by: 'you' as const, label: params.label, ...priv }],
+          seq: context.seq + 1,
+          trail: [...context.trail, params.from],
+          answers: params.key && params.value ? { ...context.answers, [params.key]: params.value } : context.answers,
+        };
+      }),
+      pushTrail: assign(({ context }, params: { from: NodeKey }) => ({ trail: [...context.trail, params.from] })),
+      back: assign(({ context }) => ({
+        log: [...context.log, { id: context.seq, by: 'you' as const, label: content.strings.back! }],
+        seq: context.seq + 1,
+        trail: context.trail.slice(0, -1),
+      })),
+      setArea: assign(({ context, event }) => {
+        if (event.type !== 'SET_AREA') return {};
+        return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area }], seq: context.seq + 1 };
+      }),
+      restart: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.area }), presetArea: context.presetArea, seq: context.seq })),
+      wipe: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.presetArea }), seq: context.seq })),
+    },
+    guards: {
+      cameFrom: ({ context }, params: { node: NodeKey }) => context.trail.at(-1) === params.node,
+      picked: ({ event }, params: { index: number }) => event.type === 'CHOOSE' && event.index === params.index,
+      matches: ({ context }, params: { when: import('./data.js').Condition }) => matches(params.when, context.answers),
+      hasArea: ({ context }) => context.area !== null,
+      isYoung: ({ context }) => context.audience === 'young-people',
+    },
+  });
+
+  const states: Record<string, object> = {
+    start: {
+      always: [{ guard: 'isYoung', target: content.starts['young-people'] }, { target: content.starts.general }],
+    },
+  };
+
+  for (const [key, node] of Object.entries(content.nodes)) {
+    const say = { type: 'say' as const, params: { node: key, ...(node.type === 'area' ? { unlessArea: true } : {}) } };
+    const entry = [...(!node.private || ('forget' in node && node.forget) ? ['forget' as const] : []), say];
+    const back = [...(before.get(key) ?? [])].map((from) => ({ guard: { type: 'cameFrom' as const, params: { node: from } }, target: from, actions: 'back' as const }));
+
+    if (node.type === 'branch') {
+      states[key] = {
+        always: [
+          ...node.routes.map((r) => ({ guard: { type: 'matches' as const, params: { when: r.when } }, target: r.next })),
+          { target: node.otherwise },
+        ],
+      };
+      continue;
+    }
+    if (node.type === 'area') {
+      // Skip the question when the area is already known.
+      states[key] = {
+        always: { guard: 'hasArea', target: node.next },
+        entry,
+        on: {
+          SET_AREA: { target: node.next, actions: ['setArea', { type: 'pushTrail', params: { from: key } }] },
+          BACK: back,
+        },
+      };
+      continue;
+    }
+    const choose: TransitionConfig<ChatContext, ChatEvent, ChatEvent, never, never, never, never, never>[] = choicesOf(content, node).map((c, index) => {
+      const key2 = node.type === 'question' ? node.key : undefined;
+      return {
+        guard: { type: 'picked', params: { index } },
+        target: c.next,
+        actions: { type: 'choose', params: { from: key, label: c.label, ...(key2 && c.value ? { key: key2, value: c.value } : {}) } },
+      } as never;
+    });
+    states[key] = { entry, on: { CHOOSE: choose, BACK: back } };
+  }
+
+  return chat.createMachine({
+    id: 'safety-chat',
+    context: ({ input }) => fresh(input),
+    initial: 'start',
+    on: {
+      SET_AREA: { actions: 'setArea' },
+      RESTART: { target: '.start', actions: 'restart' },
+      CLEAR: { target: '.start', actions: 'wipe' },
+      EXIT: { target: '.start', actions: 'wipe' },
+    },
+    states: states as never,
+  });
+}
+
+export type ChatMachine = ReturnType<typeof createChatMachine>;
+export type ChatActor = ActorRefFrom<ChatMachine>;
+export type ChatSnapshot = SnapshotFrom<ChatMachine>;
+
+/** The node the person is on now. */
+export function currentNode(snapshot: ChatSnapshot): NodeKey {
+  return snapshot.value as unknown as NodeKey;
+}

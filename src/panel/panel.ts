@@ -1,0 +1,222 @@
+/**
+ * The chat panel, loaded on first open: binds one XState actor to the element
+ * and renders its snapshot. The view never changes conversation state itself;
+ * it sends events and draws what the actor holds.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import content from 'virtual:safety-chat/content';
+import { createActor, type Subscription } from 'xstate';
+import type { Panel, PanelHost } from '../element/safety-chat.element.js';
+import { inLang } from '../element/text.js';
+import type { Service, Text } from '../engine/data.js';
+import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
+import { parseMarkup } from '../engine/markup.js';
+import { selectServices } from '../engine/services.js';
+import { IdleClearController } from './idle-clear.js';
+import { panelSheet } from './panel.styles.js';
+import { ShiftExitController } from './shift-exit.js';
+
+export { panelSheet };
+
+/** One machine per page; each widget runs its own actor of it. */
+const machine = createChatMachine(content);
+
+export function createPanel(host: PanelHost & { addController(c: object): void; removeController(c: object): void }): Panel {
+  return new ChatPanel(host);
+}
+
+class ChatPanel implements Panel {
+  actor!: ChatActor;
+  private subscription?: Subscription;
+  private shiftMessage = '';
+  private focusAfterUpdate = false;
+  private readonly shift: ShiftExitController;
+  private readonly idle: IdleClearController;
+
+  constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
+    this.shift = new ShiftExitController(
+      () => host.open,
+      () => host.quickExit(),
+      (remaining) => {
+        this.shiftMessage = remaining === 2 ? this.t('shiftTwoMore') : remaining === 1 ? this.t('shiftOneMore') : '';
+        host.requestUpdate();
+      },
+    );
+    this.idle = new IdleClearController(host, () => host.config.clearAfter, () => this.wipe());
+    host.addController(this.shift);
+    host.addController(this.idle);
+    this.start();
+  }
+
+  private start() {
+    this.actor = createActor(machine, { input: { audience: this.host.config.audience, area: this.host.config.area } });
+    this.subscription = this.actor.subscribe(() => this.host.requestUpdate());
+    this.actor.start();
+  }
+
+  wipe() {
+    // A new actor: nothing of the old conversation stays referenced.
+    this.subscription?.unsubscribe();
+    this.actor.stop();
+    this.shiftMessage = '';
+    this.start();
+    this.host.requestUpdate();
+  }
+
+  dispose() {
+    this.subscription?.unsubscribe();
+    this.actor.stop();
+    this.host.removeController(this.shift);
+    this.host.removeController(this.idle);
+  }
+
+  focus() {
+    const first = this.host.renderRoot.querySelector<HTMLElement>('.choices button, .exit');
+    first?.focus();
+  }
+
+  private send(event: ChatEvent) {
+    this.focusAfterUpdate = true;
+    this.actor.send(event);
+    void this.host.updateComplete.then(() => {
+      if (!this.focusAfterUpdate) return;
+      this.focusAfterUpdate = false;
+      this.focus();
+      const log = this.host.renderRoot.querySelector('.log');
+      log?.scrollTo?.({ top: log.scrollHeight });
+    });
+  }
+
+  private t(key: string): string {
+    return inLang(content.strings[key] ?? key, this.host.config.lang);
+  }
+  private text(t: Text): string {
+    return inLang(t, this.host.config.lang);
+  }
+
+  render(container: HTMLElement) {
+    render(this.view(), container);
+  }
+
+  private view(): TemplateResult {
+    const snapshot = this.actor.getSnapshot();
+    const { log } = snapshot.context;
+    const floating = this.host.config.mode !== 'inline';
+    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'}" aria-labelledby="sc-title" @keydown=${this.onKeyDown}>
+      <header part="header">
+        <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
+        <h2 id="sc-title">${this.t('panelTitle')}</h2>
+        ${floating ? html`<button class="close" type="button" @click=${() => this.host.hide()}>${this.t('close')}</button>` : nothing}
+      </header>
+      <p class="hint">${this.t('exitHint')}</p>
+      <div part="transcript" class="log" role="log" aria-labelledby="sc-title">${log.map((e) => this.renderEntry(e))}</div>
+      <div class="sr-only" role="status">${this.shiftMessage}</div>
+      ${this.renderChoices()}
+    </section>`;
+  }
+
+  private renderEntry(entry: LogEntry): TemplateResult {
+    if (entry.by === 'note') return html`<p class="bubble note">${this.t(entry.note)}</p>`;
+    if (entry.by === 'you') {
+      const said = 'area' in entry ? this.areaName(entry.area) : this.text(entry.label);
+      return html`<p class="bubble you"><span class="sr-only">${this.t('you')}: </span>${said}</p>`;
+    }
+    const node = content.nodes[entry.node]!;
+    const says = 'say' in node ? node.say : [];
+    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' ? this.renderServices(node.tags, node.emergency) : nothing}`;
+  }
+
+  /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
+  private rich(t: Text): TemplateResult[] {
+    return parseMarkup(this.text(t)).map((seg) => {
+      if (seg.kind === 'text') return html`${seg.text}`;
+      if (seg.kind === 'em') return html`<em>${seg.text}</em>`;
+      if (seg.kind !== 'token') return html`<strong>${seg.text}</strong>`;
+      const service = content.services.find((s) => s.id === seg.service);
+      if (!service) return html``;
+      if (seg.token === 'name') return html`${this.text(service.name)}`;
+      const contact = service.contacts.find((c) => c.type === seg.token || (seg.token === 'web' && c.type === 'chat'));
+      return contact ? this.link(contact.href, contact.show) : html``;
+    });
+  }
+
+  private link(href: string, label: string): TemplateResult {
+    return href.startsWith('https:')
+      ? html`<a href=${href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">${label}</a>`
+      : html`<a href=${href}>${label}</a>`;
+  }
+
+  private renderServices(tags: string[], emergency?: boolean): TemplateResult | typeof nothing {
+    const { area, audience } = this.actor.getSnapshot().context;
+    if (area === null) return nothing;
+    const chosen = selectServices(content, { tags, area, audience, emergency: !!emergency });
+    return html`<div class="cards">
+      ${chosen.emergency.map((s) => this.card(s, true))}
+      ${chosen.local.length ? html`<h3 class="group-title">${this.t('servicesLocal')}</h3>` : nothing}
+      ${chosen.local.map((s) => this.card(s))}
+      ${chosen.national.length ? html`<h3 class="group-title">${this.t('servicesNational')}</h3>` : nothing}
+      ${chosen.national.map((s) => this.card(s))}
+    </div>`;
+  }
+
+  private card(s: Service, urgent = false): TemplateResult {
+    const phones = s.contacts.some((c) => c.type === 'phone' || c.type === 'text');
+    return html`<article class="card ${urgent ? 'emergency' : ''}">
+      <h3>${this.text(s.name)}</h3>
+      <p>${this.text(s.about)}</p>
+      <p class="small">${this.text(s.for)}</p>
+      <ul class="contacts">
+        ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
+      </ul>
+      <p class="small">${s.hours ? this.text(s.hours) : this.t('hoursUnknown')}</p>
+      ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
+      <p class="small">${this.t('checkedOn')}: ${month(s.checked, this.host.config.lang)}</p>
+    </article>`;
+  }
+
+  private areaName(area: string): string {
+    const council = content.councils.find((c) => c.id === area);
+    if (council) return this.text(council.name);
+    return this.t({ 'not-sure': 'areaNotSure', outside: 'areaOutside', 'not-said': 'areaNotSaid' }[area] ?? 'areaNotSaid');
+  }
+
+  private renderChoices(): TemplateResult {
+    const snapshot = this.actor.getSnapshot();
+    const key = currentNode(snapshot);
+    const node = content.nodes[key];
+    const { area, trail } = snapshot.context;
+    const asksArea = node && (node.type === 'area' || node.type === 'services') && area === null;
+    const buttons: TemplateResult[] = [];
+    if (asksArea) {
+      for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }));
+      for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }));
+    } else if (node) {
+      choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index })));
+    }
+    if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
+    if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
+    return html`<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>
+      ${asksArea ? html`<p class="prompt">${this.t('areaOther')}</p>` : nothing}${buttons}
+    </div>`;
+  }
+
+  private button(label: string, event: ChatEvent, secondary = false): TemplateResult {
+    return html`<button type="button" class=${secondary ? 'secondary' : ''} @click=${() => this.send(event)}>${label}</button>`;
+  }
+
+  private onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.host.config.mode !== 'inline') {
+      e.stopPropagation();
+      this.host.hide();
+    }
+  };
+}
+
+function month(checked: string, lang: string): string {
+  const [y, m] = checked.split('-').map(Number) as [number, number];
+  try {
+    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  } catch {
+    return checked;
+  }
+}
