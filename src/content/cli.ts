@@ -1,0 +1,36 @@
+/**
+ * Editors' commands:
+ *   npm run flows:check    check every flow; exit 1 on any error
+ *   npm run flows:diagram  write a Mermaid diagram per flow to docs/flows/
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkAndCompile } from './compile.js';
+import { diagrams } from './diagram.js';
+import { formatProblem } from './problems.js';
+
+const [command = 'check', dir = 'flows'] = process.argv.slice(2);
+const report = checkAndCompile(resolve(dir));
+const errors = report.problems.filter((p) => p.level === 'error');
+const warnings = report.problems.filter((p) => p.level === 'warning');
+for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
+
+if (command === 'check') {
+  const { flows, nodes, services, languages } = report.stats;
+  const en = languages.en ?? 0;
+  console.log(`\n${flows} flows, ${nodes} nodes, ${services} services.`);
+  console.log(`Languages: ${Object.entries(languages).map(([l, n]) => `${l} ${en ? Math.round((100 * n) / en) : 0}% (${n} of ${en} texts)`).join('; ')}. Missing translations fall back to English.`);
+  console.log(errors.length ? `\n${errors.length} error(s): fix them and run the check again.` : `\nNo errors${warnings.length ? `, ${warnings.length} warning(s)` : ''}.`);
+  process.exit(errors.length ? 1 : 0);
+}
+
+if (command === 'diagram') {
+  if (!report.content) {
+    console.log('Fix the errors above first: diagrams are drawn from checked flows.');
+    process.exit(1);
+  }
+  const out = resolve('docs/flows');
+  mkdirSync(out, { recursive: true });
+  for (const [id, text] of diagrams(report.content)) writeFileSync(resolve(out, `${id}.md`), text);
+  console.log(`Wrote ${out}/*.md (open them on GitHub or in any Mermaid viewer).`);
+}
