@@ -133,6 +133,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       origin.set(key, { flow, id });
       const says = 'say' in node ? (Array.isArray(node.say) ? node.say : [node.say]) : [];
       says.forEach((t) => checkText(flow.file, t, where, line));
+      if (node.type === 'step') checkText(flow.file, node.plan, `${where}, field "plan"`, line);
       const choices = 'choices' in node && node.choices ? node.choices : [];
       const rtChoices = choices.map((c, i) => {
         checkText(flow.file, c.label, `${where}, choice ${i + 1}`, line);
@@ -203,7 +204,10 @@ export function nextOf(n: RtNode): NodeKey[] {
   switch (n.type) {
     case 'message':
     case 'services':
+    case 'plan':
       return n.choices.map((c) => c.next);
+    case 'step':
+      return [n.next];
     case 'question':
       return [n.next, ...(n.choices ?? []).map((c) => c.next)];
     case 'branch':
@@ -232,6 +236,10 @@ function compileNode(node: FlowNode, say: Text[], choices: { label: Text; next: 
       return { type: 'branch', routes: node.routes.map((r, i) => ({ when: r.when, next: ref(r.next, `route ${i + 1}`) })), otherwise: ref(node.otherwise, 'field "otherwise"') };
     case 'area':
       return { type: 'area', say, next: ref(node.next, 'field "next"') };
+    case 'step':
+      return { type: 'step', say, plan: node.plan, next: ref(node.next, 'field "next"') };
+    case 'plan':
+      return { type: 'plan', say, choices };
   }
 }
 

@@ -102,17 +102,35 @@ export const AreaNode = z.strictObject({
   next: NodeRef,
 });
 
+/** One safety-planning step; the person keeps it for their plan, marks it done, or passes. */
+export const StepNode = z.strictObject({
+  type: z.literal('step'),
+  say: Say,
+  /** The step in a few words, as it appears on the "my plan" summary. */
+  plan: Text,
+  next: NodeRef,
+});
+
+/** The "my plan" summary: lists the steps the person kept, in memory only. */
+export const PlanNode = z.strictObject({
+  type: z.literal('plan'),
+  say: Say,
+  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
+});
+
 export const nodeSchemas = {
   message: MessageNode,
   question: QuestionNode,
   branch: BranchNode,
   services: ServicesNode,
   area: AreaNode,
+  step: StepNode,
+  plan: PlanNode,
 } as const;
 export type NodeType = keyof typeof nodeSchemas;
 export const nodeTypes = Object.keys(nodeSchemas) as NodeType[];
 
-export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode]);
+export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode, StepNode, PlanNode]);
 export type FlowNode = z.infer<typeof FlowNode>;
 
 /** One `flows/<topic>.yaml` file. Nodes are checked one by one (see load.ts). */
@@ -196,6 +214,12 @@ export const uiStringKeys = [
   'you',
   'answersLabel',
   'checkFinished',
+  'stepKeep',
+  'stepDone',
+  'stepSkip',
+  'planTodo',
+  'planDone',
+  'planEmpty',
   'phoneNote',
   'checkedOn',
   'hoursUnknown',

@@ -55,7 +55,18 @@ export interface AreaNode extends NodeBase {
   say: Text[];
   next: NodeKey;
 }
-export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode;
+export interface StepNode extends NodeBase {
+  type: 'step';
+  say: Text[];
+  plan: Text;
+  next: NodeKey;
+}
+export interface PlanNode extends NodeBase {
+  type: 'plan';
+  say: Text[];
+  choices: Choice[];
+}
+export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode | StepNode | PlanNode;
 
 export interface Contact {
   type: 'phone' | 'text' | 'web' | 'chat' | 'email';

@@ -31,6 +31,8 @@ export interface ChatContext {
   /** Nodes the person came through, for Back. */
   trail: NodeKey[];
   answers: Answers;
+  /** Safety-plan steps the person kept, in order; memory only. */
+  plan: { node: NodeKey; done: boolean }[];
   seq: number;
 }
 
@@ -55,12 +57,31 @@ export const questionAnswers = [
   { value: undefined, string: 'skip' },
 ] as const satisfies readonly { value: AnswerValue | undefined; string: string }[];
 
-/** Every answer a node offers, as label + where it leads (+ the answer it records). */
-export function choicesOf(content: Content, node: FlowNode): { label: Text; next: NodeKey; value?: AnswerValue }[] {
+/** The answers every safety-plan step offers. */
+export const stepAnswers = [
+  { keep: true, done: false, string: 'stepKeep' },
+  { keep: true, done: true, string: 'stepDone' },
+  { keep: false, done: false, string: 'stepSkip' },
+] as const;
+
+export interface ChoiceOf {
+  label: Text;
+  next: NodeKey;
+  /** A question's answer to remember. */
+  value?: AnswerValue;
+  /** A plan step to keep. */
+  keep?: { done: boolean };
+}
+
+/** Every answer a node offers, as label + where it leads (+ what it records). */
+export function choicesOf(content: Content, node: FlowNode): ChoiceOf[] {
   switch (node.type) {
     case 'message':
     case 'services':
+    case 'plan':
       return node.choices;
+    case 'step':
+      return stepAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.keep ? { keep: { done: a.done } } : {}) }));
     case 'question':
       return [
         ...questionAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.value ? { value: a.value } : {}) })),
@@ -88,6 +109,7 @@ const fresh = (input: ChatInput): ChatContext => ({
   log: [],
   trail: [],
   answers: {},
+  plan: [],
   seq: 0,
 });
 
@@ -125,9 +147,11 @@ export function createChatMachine(content: Content) {
           ? { answers: {}, log: collapsePrivate(context.log) }
           : {},
       ),
-      choose: assign(({ context }, params: { from: NodeKey; label: Text; key?: string; value?: AnswerValue }) => {
+      choose: assign(({ context }, params: { from: NodeKey; label: Text; key?: string; value?: AnswerValue; keep?: { done: boolean } }) => {
         const priv = nodeOf(params.from).private ? { private: true as const } : {};
+        const plan = context.plan.filter((p) => p.node !== params.from);
         return {
+          plan: params.keep ? [...plan, { node: params.from, done: params.keep.done }] : nodeOf(params.from).type === 'step' ? plan : context.plan,
           log: [...context.log, { id: context.seq, by: 'you' as const, label: params.label, ...priv }],
           seq: context.seq + 1,
           trail: [...context.trail, params.from],
@@ -193,7 +217,7 @@ export function createChatMachine(content: Content) {
       return {
         guard: { type: 'picked', params: { index } },
         target: c.next,
-        actions: { type: 'choose', params: { from: key, label: c.label, ...(key2 && c.value ? { key: key2, value: c.value } : {}) } },
+        actions: { type: 'choose', params: { from: key, label: c.label, ...(key2 && c.value ? { key: key2, value: c.value } : {}), ...(c.keep ? { keep: c.keep } : {}) } },
       } as never;
     });
     states[key] = { entry, on: { CHOOSE: choose, BACK: back } };

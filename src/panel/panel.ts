@@ -123,7 +123,7 @@ class ChatPanel implements Panel {
     }
     const node = content.nodes[entry.node]!;
     const says = 'say' in node ? node.say : [];
-    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' ? this.renderServices(node.tags, node.emergency) : nothing}`;
+    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' ? this.renderServices(node.tags, node.emergency) : node.type === 'plan' ? this.renderPlan() : nothing}`;
   }
 
   /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
@@ -156,6 +156,22 @@ class ChatPanel implements Panel {
       ${chosen.local.map((s) => this.card(s))}
       ${chosen.national.length ? html`<h3 class="group-title">${this.t('servicesNational')}</h3>` : nothing}
       ${chosen.national.map((s) => this.card(s))}
+    </div>`;
+  }
+
+  /** The "my plan" summary: the steps kept in this conversation (memory only). */
+  private renderPlan(): TemplateResult {
+    const { plan } = this.actor.getSnapshot().context;
+    if (!plan.length) return html`<p class="bubble bot">${this.t('planEmpty')}</p>`;
+    const list = (done: boolean) => plan.filter((p) => p.done === done).map((p) => {
+      const node = content.nodes[p.node];
+      return node?.type === 'step' ? html`<li>${this.text(node.plan)}</li>` : nothing;
+    });
+    const todo = list(false);
+    const done = list(true);
+    return html`<div class="card plan">
+      ${todo.length ? html`<h3>${this.t('planTodo')}</h3><ul>${todo}</ul>` : nothing}
+      ${done.length ? html`<h3>${this.t('planDone')}</h3><ul>${done}</ul>` : nothing}
     </div>`;
   }
 
