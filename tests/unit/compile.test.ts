@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/content/problems.js';
+import { checkAndCompile } from '../../src/content/compile.js';
+import { compileFixture, validCheck, validFlow } from './fixture.js';
+
+const errorsOf = (files: Record<string, string>) =>
+  compileFixture(files).problems.filter((p) => p.level === 'error').map(formatProblem);
+
+describe('the shipped flows', () => {
+  it('compile with no errors', () => {
+    const report = checkAndCompile('flows');
+    expect(report.problems.filter((p) => p.level === 'error').map(formatProblem)).toEqual([]);
+    expect(report.content).toBeDefined();
+  });
+});
+
+describe('the fixture', () => {
+  it('is valid', () => {
+    expect(errorsOf({})).toEqual([]);
+  });
+});
+
+/** One deliberately broken fixture per check; each must fail with its own message. */
+describe('each check names the file, the node, what is wrong and what is allowed', () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['a typo in a field name', { 'demo.yaml': validFlow.replace('        next: support', '        nxt: support') }, /demo\.yaml:\d+ — node "start": choice 2 has unknown field "nxt" \(a typo\?\)\. Allowed fields here: label, next\./],
+    ['a next that leads nowhere', { 'demo.yaml': validFlow.replace('next: support', 'next: suport') }, /demo\.yaml:\d+ — node "start", choice 2: leads to "suport", but flow "demo" has no node "suport"/],
+    ['a link to a missing flow', { 'demo.yaml': validFlow.replace('next: support', 'next: nope#start') }, /leads to "nope#start", but there is no flow "nope"/],
+    ['an unreachable node', { 'demo.yaml': `${validFlow}  lonely:\n    say: Nobody links here.\n    choices:\n      - label: Support\n        next: support\n` }, /node "lonely": cannot be reached from the start/],
+    ['a node with no way on to support', { 'demo.yaml': validFlow.replace('      - label: Find support\n        next: support\n', '      - label: Loop\n        next: loop\n').replace('  support:', '  loop:\n    say: Round and round.\n    choices:\n      - label: Again\n        next: loop\n  support:') }, /node "loop": has no way on to a services node/],
+    ['a message with no choices', { 'demo.yaml': validFlow.replace('    choices:\n      - label: Start\n        next: start\n', '    choices: []\n') }, /node "support": field "choices" needs at least one choice, so the person always has a way on/],
+    ['an unknown node type', { 'demo.yaml': validFlow.replace('type: services', 'type: servics') }, /node "support": field "type" is "servics"; allowed: message, question, branch, services, area, step, plan/],
+    ['an unknown services tag', { 'demo.yaml': validFlow.replace('tags: [everyone]', 'tags: [everyone, aliens]') }, /node "support": uses the tag "aliens", which is not in flows\/services\.yaml\. Allowed tags: everyone/],
+    ['a question nobody routes on', { 'check.yaml': validCheck.replace("      - when: { any: [{ key: choke, is: yes }] }", "      - when: { any: [{ key: danger, is: no }] }") }, /node "q-choke": asks a question kept under "choke", but no branch uses "choke"/],
+    ['a branch on a key nobody asks', { 'check.yaml': validCheck.replace('{ key: choke, is: yes }', '{ key: chokes, is: yes }') }, /routes on "chokes", but no question asks it/],
+    ['a duplicate node id', { 'demo.yaml': validFlow.replace('  support:\n', '  start:\n    say: again\n    choices:\n      - label: x\n        next: support\n  support:\n') }, /demo\.yaml:\d+ — The same id or field appears twice in one place/],
+    ['a flow id that differs from its file name', { 'demo.yaml': validFlow.replace('id: demo', 'id: demos') }, /The flow id "demos" differs from the file name/],
+    ['invalid YAML', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '    say: Hello: pick one: now') }, /demo\.yaml:\d+ — The file is not valid YAML here/],
+    ['HTML in text', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Hello <b>there</b>') }, /contains HTML \("<b>"\)\. Text cannot contain HTML/],
+    ['a typed phone number', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Call 0808 2000 247 now') }, /contains the number "0808 2000 247"\. Phone numbers come only from flows\/services\.yaml: write \{phone:service-id\}/],
+    ['a token for a missing service', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Call {phone:nobody}') }, /refers to \{phone:nobody\}, but there is no service "nobody"/],
+    ['text in an unknown language', { 'demo.yaml': validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello, xx: Hallo }') }, /has text in "xx", which is not a language in flows\/widget\.yaml/],
+    ['a wrong value in a condition', { 'check.yaml': validCheck.replace('is: [yes, not-sure]', 'is: [yes, maybe]') }, /node "route-danger": .*"maybe"; allowed: "yes", "no", "not-sure"/],
+  ];
+  it.each(cases)('%s', (_name, files, message) => {
+    const errors = errorsOf(files);
+    expect(errors.join('\n')).toMatch(message);
+  });
+
+  it('a banned number, a non-UK number and a non-https link in services', () => {
+    const services = readFileSync('flows/services.yaml', 'utf8');
+    const broken = services
+      .replace('number: "0808 2000 247"', 'number: "0808 16 99 111"')
+      .replace('number: "0808 801 0327"', 'number: "+1 555 0100"')
+      .replace('url: "https://refugetechsafety.org"', 'url: "http://refugetechsafety.org"');
+    const errors = errorsOf({ 'services.yaml': broken }).join('\n');
+    expect(errors).toMatch(/service "national-helpline": contact 1 has the number 0808 16 99 111, which is a misprint/);
+    expect(errors).toMatch(/service "mens-advice-line": contact 1 has the number "\+1 555 0100", which is not a UK phone number/);
+    expect(errors).toMatch(/service "refuge-tech-safety": contact 1 has the link "http:\/\/refugetechsafety\.org"\. Only secure https:\/\/ links are allowed/);
+  });
+
+  it('warns when a service was checked over 12 months ago', () => {
+    const services = readFileSync('flows/services.yaml', 'utf8');
+    const report = compileFixture({ 'services.yaml': services.replace(/checked: 2026-11(\n\n  - id: mens-advice-line)/, 'checked: 2025-06$1') });
+    const warnings = report.problems.filter((p) => p.level === 'warning').map(formatProblem).join('\n');
+    expect(warnings).toMatch(/service "national-helpline": was last checked 2025-06, over 12 months ago/);
+    expect(report.content).toBeDefined();
+  });
+});

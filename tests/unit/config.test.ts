@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExitUrl, readConfig, type RawAttributes } from '../../src/element/config.js';
+
+const areas = ['thanet', 'medway'];
+function read(raw: RawAttributes) {
+  const reports: [string, string][] = [];
+  const config = readConfig(raw, { areas, languages: ['en'], report: (a, m) => reports.push([a, m]) });
+  return { config, reports };
+}
+
+describe('readConfig', () => {
+  it('uses defaults when nothing is set', () => {
+    const { config, reports } = read({});
+    expect(config).toEqual({ mode: 'launcher', area: null, audience: 'general', label: null, exitUrl: defaultExitUrl, lang: 'en', clearAfter: 10 });
+    expect(reports).toEqual([]);
+  });
+
+  it('accepts every valid value, ignoring case and spaces', () => {
+    const { config, reports } = read({ mode: ' Inline ', area: 'THANET', audience: 'young-people', label: '  Need   help? ', 'exit-url': 'https://example.org/x', lang: 'en', 'clear-after': '5' });
+    expect(config).toMatchObject({ mode: 'inline', area: 'thanet', audience: 'young-people', label: 'Need help?', exitUrl: 'https://example.org/x', clearAfter: 5 });
+    expect(reports).toEqual([]);
+  });
+
+  it.each([
+    ['mode', 'popup', /mode="popup" is not allowed\. Allowed values: launcher, inline/],
+    ['area', 'kent', /area="kent" is not allowed\. Allowed values: thanet, medway/],
+    ['audience', 'kids', /Allowed values: general, young-people/],
+    ['lang', 'fr', /lang="fr".*Allowed values: en/],
+    ['exit-url', 'javascript:alert(1)', /exit-url=.*Allowed: a full https:\/\/ or http:\/\/ address/],
+    ['exit-url', '/relative', /exit-url/],
+    ['clear-after', '0', /clear-after.*1 to 120/],
+    ['label', 'x'.repeat(61), /label must be plain text of 1 to 60 characters/],
+    ['label', 'Help\u202Eevil', /direction-override/],
+  ] as const)('reports %s=%s, naming the attribute and allowed values, and uses the default', (attr, value, message) => {
+    const { config, reports } = read({ [attr]: value });
+    expect(reports).toHaveLength(1);
+    expect(reports[0]![0]).toBe(attr);
+    expect(reports[0]![1]).toMatch(message);
+    const defaults = read({}).config;
+    expect(config).toEqual(defaults);
+  });
+
+  it('clips long bad values in the message', () => {
+    const { reports } = read({ mode: 'y'.repeat(10_000) });
+    expect(reports[0]![1].length).toBeLessThan(200);
+  });
+});

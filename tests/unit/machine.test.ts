@@ -1,0 +1,128 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { Content } from '../../src/engine/data.js';
+import { choicesOf, createChatMachine, currentNode, type ChatInput } from '../../src/engine/machine.js';
+import { compileFixture } from './fixture.js';
+
+const content = compileFixture().content as Content;
+
+function start(input: ChatInput = {}) {
+  const actor = createActor(createChatMachine(content), { input });
+  actor.start();
+  const at = () => currentNode(actor.getSnapshot());
+  const ctx = () => actor.getSnapshot().context;
+  /** Pick the answer with this label on the current node. */
+  const pick = (label: string) => {
+    const index = choicesOf(content, content.nodes[at()]!).findIndex((c) => c.label === label);
+    if (index < 0) throw new Error(`no answer "${label}" at ${at()}`);
+    actor.send({ type: 'CHOOSE', index });
+  };
+  return { actor, at, ctx, pick };
+}
+
+describe('the conversation machine', () => {
+  it('starts at the audience start with the welcome in the transcript', () => {
+    const { at, ctx } = start();
+    expect(at()).toBe('demo/start');
+    expect(ctx().log).toEqual([{ id: 0, by: 'bot', node: 'demo/start' }]);
+  });
+
+  it('advances on an answer and records it as a reference to content, not free text', () => {
+    const { at, ctx, pick } = start({ area: 'thanet' });
+    pick('Find support');
+    expect(at()).toBe('demo/support');
+    expect(ctx().log.map((e) => e.by)).toEqual(['bot', 'you', 'bot']);
+    expect(ctx().trail).toEqual(['demo/start']);
+  });
+
+  it('ignores an answer index that does not exist', () => {
+    const { actor, at } = start();
+    actor.send({ type: 'CHOOSE', index: 99 });
+    expect(at()).toBe('demo/start');
+  });
+
+  it('goes back to the node the person came from', () => {
+    const { actor, at, ctx, pick } = start();
+    pick('Find support');
+    actor.send({ type: 'BACK' });
+    expect(at()).toBe('demo/start');
+    expect(ctx().trail).toEqual([]);
+  });
+
+  it('RESTART starts again and keeps the area the person gave', () => {
+    const { actor, at, ctx, pick } = start();
+    pick('Find support');
+    actor.send({ type: 'SET_AREA', area: 'medway' });
+    actor.send({ type: 'RESTART' });
+    expect(at()).toBe('demo/start');
+    expect(ctx().area).toBe('medway');
+    expect(ctx().log).toHaveLength(1);
+  });
+
+  it('CLEAR and EXIT wipe everything back to the partner\'s settings', () => {
+    for (const type of ['CLEAR', 'EXIT'] as const) {
+      const { actor, at, ctx, pick } = start({ area: 'thanet' });
+      pick('Find support');
+      actor.send({ type: 'SET_AREA', area: 'medway' });
+      actor.send({ type });
+      expect(at()).toBe('demo/start');
+      expect(ctx()).toMatchObject({ area: 'thanet', trail: [], answers: {}, plan: [] });
+      expect(ctx().log).toHaveLength(1);
+    }
+  });
+
+  it('keeps question answers in memory until the outcome, then forgets them and collapses the check', () => {
+    const { at, ctx, pick } = start();
+    pick('Take the check');
+    pick('Start');
+    pick('No');
+    expect(at()).toBe('check/q-choke');
+    expect(ctx().answers).toEqual({ danger: 'no' });
+    pick('Yes');
+    expect(at()).toBe('check/serious');
+    expect(ctx().answers).toEqual({});
+    const log = ctx().log;
+    expect(log.filter((e) => e.by === 'note')).toHaveLength(1);
+    // Only the outcome itself is still shown from the check.
+    expect(log.filter((e) => e.private)).toEqual([expect.objectContaining({ by: 'bot', node: 'check/serious' })]);
+  });
+
+  it('routes "danger now" straight to the emergency outcome, also for "not sure"', () => {
+    for (const answer of ['Yes', 'Not sure']) {
+      const { at, pick } = start();
+      pick('Take the check');
+      pick('Start');
+      pick(answer);
+      expect(at()).toBe('check/now');
+    }
+  });
+
+  it('skip records nothing; the general outcome is reached', () => {
+    const { at, ctx, pick } = start();
+    pick('Take the check');
+    pick('Start');
+    pick('Skip this question');
+    expect(ctx().answers).toEqual({});
+    pick('Skip this question');
+    expect(at()).toBe('check/general');
+  });
+
+  it('forgets answers when the person leaves the check part-way', () => {
+    const { at, ctx, pick } = start();
+    pick('Take the check');
+    pick('Start');
+    pick('No');
+    pick('Stop the check');
+    expect(at()).toBe('demo/start');
+    expect(ctx().answers).toEqual({});
+    expect(ctx().log.some((e) => e.private)).toBe(false);
+    expect(ctx().log.some((e) => e.by === 'note')).toBe(true);
+  });
+
+  it('sets the area from SET_AREA and logs it', () => {
+    const { actor, ctx } = start();
+    actor.send({ type: 'SET_AREA', area: 'dover' });
+    expect(ctx().area).toBe('dover');
+    expect(ctx().log.at(-1)).toMatchObject({ by: 'you', area: 'dover' });
+  });
+});
