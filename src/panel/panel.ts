@@ -71,8 +71,8 @@ class ChatPanel implements Panel {
   }
 
   focus() {
-    const first = this.host.renderRoot.querySelector<HTMLElement>('.choices button, .exit');
-    first?.focus();
+    const root = this.host.renderRoot;
+    (root.querySelector<HTMLElement>('.choices button') ?? root.querySelector<HTMLElement>('.exit'))?.focus();
   }
 
   private send(event: ChatEvent) {

@@ -1,0 +1,241 @@
+import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
+import { $, $$, buttonNamed, buttons, captureErrors, cleanup, mount, openPanel, transcript, until, type SafetyChat } from './helpers.js';
+
+afterEach(cleanup);
+
+/** Loads a fixture page in an iframe; resolves with its window once loaded. */
+async function frame(path: string): Promise<HTMLIFrameElement> {
+  const iframe = document.createElement('iframe');
+  iframe.style.width = '800px';
+  iframe.style.height = '600px';
+  iframe.src = path;
+  document.body.append(iframe);
+  await new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+  return iframe;
+}
+
+describe('<safety-chat> before and at start', () => {
+  it('shows its light-DOM fallback until the element upgrades, then the launcher', async () => {
+    const iframe = await frame('/tests/browser/fixtures/fallback.html');
+    const doc = iframe.contentDocument!;
+    const fallback = doc.getElementById('fallback')!;
+    expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.src = '/dist/safety-chat.js';
+    doc.head.append(script);
+    const el = doc.querySelector('safety-chat') as SafetyChat;
+    await until(() => el.shadowRoot?.querySelector('.launcher'), 'launcher in frame');
+    expect(fallback.getBoundingClientRect().height).to.equal(0);
+    iframe.remove();
+  });
+
+  it('draws a launcher button whose accessible name is the label', async () => {
+    const el = await mount('<safety-chat label="Relationship worries?"></safety-chat>');
+    const launcher = $<HTMLButtonElement>(el, 'button[part="launcher"]')!;
+    expect(launcher.tagName).to.equal('BUTTON');
+    expect(launcher.textContent!.trim()).to.equal('Relationship worries?');
+    expect(launcher.getBoundingClientRect().width).to.be.greaterThan(40);
+  });
+
+  it('uses a discreet default label', async () => {
+    const el = await mount('<safety-chat></safety-chat>');
+    expect($(el, '.launcher')!.textContent!.trim()).to.equal('Need to talk?');
+  });
+
+  it('does not load the panel until asked', async () => {
+    const el = await mount('<safety-chat></safety-chat>');
+    expect($(el, '[role="log"]')).to.equal(null);
+    expect($(el, '[part="panel"]')).to.equal(null);
+  });
+
+  it('tolerates the script being included twice', async () => {
+    const errors = await captureErrors(async () => {
+      await import(/* @vite-ignore */ `/dist/safety-chat.js?again=${Date.now()}`);
+    });
+    expect(errors).to.deep.equal([]);
+    expect(customElements.get('safety-chat')).to.not.equal(undefined);
+  });
+});
+
+describe('invalid configuration', () => {
+  it('reports each bad attribute once with console.error, naming it and the allowed values, and uses the default', async () => {
+    let el!: SafetyChat;
+    const errors = await captureErrors(async () => {
+      el = await mount('<safety-chat mode="popup" area="narnia" audience="kids" exit-url="javascript:alert(1)" lang="xx"></safety-chat>');
+      el.requestUpdate();
+      await el.updateComplete;
+    });
+    expect(errors).to.have.length(5);
+    expect(errors.join('\n')).to.match(/mode="popup" is not allowed\. Allowed values: launcher, inline/);
+    expect(errors.join('\n')).to.match(/area="narnia" is not allowed\. Allowed values: ashford, canterbury/);
+    expect(errors.join('\n')).to.match(/audience="kids"/);
+    expect(errors.join('\n')).to.match(/exit-url=.*https:\/\/www\.bbc\.co\.uk\/weather/);
+    expect(errors.join('\n')).to.match(/lang="xx"/);
+    expect(el.config).to.deep.include({ mode: 'launcher', area: null, audience: 'general', exitUrl: 'https://www.bbc.co.uk/weather', lang: 'en' });
+    expect($(el, '.launcher')).to.not.equal(null);
+  });
+});
+
+describe('the conversation', () => {
+  it('opens with a welcome in a role="log" transcript and native answer buttons', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    expect(transcript(el)).to.match(/automated guide/);
+    expect($(el, '[part="transcript"]')!.getAttribute('role')).to.equal('log');
+    expect(buttons(el).length).to.be.greaterThan(1);
+    for (const b of buttons(el)) expect(b.tagName).to.equal('BUTTON');
+    const exit = $(el, '[part="exit-button"]')!;
+    expect(exit.tagName).to.equal('BUTTON');
+    expect(exit.textContent!.trim()).to.match(/^Exit/);
+    expect($(el, '[part="panel"]')!.getAttribute('aria-labelledby')).to.equal('sc-title');
+  });
+
+  it('an answer advances: "I\'m in danger now" gives 999 and the Silent Solution', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    buttonNamed(el, "I'm in danger now")!.click();
+    await until(() => /call 999/.test(transcript(el)), '999 message');
+    expect(transcript(el)).to.match(/press 55/);
+    // Focus moves to the first new answer.
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(buttons(el)[0]);
+  });
+
+  it('shows a card for the National Domestic Abuse Helpline with a tappable number and the call-history note', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    buttonNamed(el, /Find support/)!.click();
+    await until(() => $$(el, '.card').length > 0, 'service cards');
+    const card = $$(el, '.card').find((c) => /National Domestic Abuse Helpline/.test(c.textContent!))!;
+    expect(card).to.not.equal(undefined);
+    const tel = card.querySelector('a[href^="tel:"]')!;
+    expect(tel.getAttribute('href')).to.equal('tel:08082000247');
+    expect(card.textContent).to.match(/call history/);
+    const web = card.querySelector('a[href^="https:"]')!;
+    expect(web.getAttribute('rel')).to.equal('noopener noreferrer');
+    // 999 comes first on this screen; the Kent line is shown for Thanet.
+    expect($$(el, '.card')[0]!.textContent).to.match(/999/);
+    expect(transcript(el)).to.match(/0808 168 9276/);
+  });
+
+  it('asks for the area before showing local services when it is not set', async () => {
+    const el = await mount('<safety-chat></safety-chat>');
+    await openPanel(el);
+    buttonNamed(el, /Find support/)!.click();
+    await until(() => buttonNamed(el, 'Medway (Chatham, Gillingham, Rochester, Strood, Rainham)'), 'area choices');
+    expect(buttonNamed(el, 'Outside Kent and Medway')).to.not.equal(undefined);
+    expect(buttonNamed(el, 'Not sure')).to.not.equal(undefined);
+    buttonNamed(el, /^Medway/)!.click();
+    await until(() => $$(el, '.card').length > 0, 'cards');
+    expect(transcript(el)).to.match(/0800 917 9948/);
+  });
+
+  it('Back and Start again', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    expect(buttonNamed(el, 'Back')).to.equal(undefined);
+    buttonNamed(el, "I'm in danger now")!.click();
+    await until(() => buttonNamed(el, 'Back'), 'Back');
+    buttonNamed(el, 'Back')!.click();
+    await until(() => buttonNamed(el, "I'm in danger now"), 'welcome answers again');
+    buttonNamed(el, "I'm in danger now")!.click();
+    await until(() => buttonNamed(el, 'Start again'), 'Start again');
+    buttonNamed(el, 'Start again')!.click();
+    await until(() => !/call 999/.test(transcript(el)), 'fresh transcript');
+    expect($$(el, '.bubble').length).to.equal(2);
+  });
+
+  it('clear() wipes the conversation to a neutral start', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    buttonNamed(el, "I'm in danger now")!.click();
+    await until(() => /call 999/.test(transcript(el)), '999');
+    el.clear();
+    await el.updateComplete;
+    expect(transcript(el)).to.not.match(/call 999/);
+    expect(transcript(el)).to.match(/automated guide/);
+  });
+});
+
+describe('events, open and close', () => {
+  it('fires open and close events that bubble, are composed and carry no content', async () => {
+    const el = await mount('<safety-chat></safety-chat>');
+    const seen: Event[] = [];
+    for (const name of ['safety-chat-open', 'safety-chat-close']) document.addEventListener(name, (e) => seen.push(e), { once: true });
+    await openPanel(el);
+    el.hide();
+    expect(seen.map((e) => e.type)).to.deep.equal(['safety-chat-open', 'safety-chat-close']);
+    for (const e of seen) {
+      expect(e.bubbles).to.equal(true);
+      expect(e.composed).to.equal(true);
+      expect((e as CustomEvent).detail).to.equal(undefined);
+      expect(Object.keys(e)).to.deep.equal(['isTrusted']);
+    }
+  });
+
+  it('Escape closes the panel and returns focus to the launcher', async () => {
+    const el = await mount('<safety-chat></safety-chat>');
+    $<HTMLButtonElement>(el, '.launcher')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.shadowRoot!.activeElement?.closest('[part="choices"]'), 'focus in the answers');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !el.open, 'closed');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.launcher'));
+  });
+
+  it('inline mode shows the panel in the page flow, with no launcher and no close button', async () => {
+    const el = await mount('<safety-chat mode="inline" audience="young-people"></safety-chat>');
+    await until(() => $(el, '[role="log"] .bubble'), 'inline panel');
+    expect($(el, '.launcher')!.hidden).to.equal(true);
+    expect($(el, '.close')).to.equal(null);
+    expect(getComputedStyle($(el, '[part="panel"]')!).position).to.equal('static');
+  });
+});
+
+describe('quick exit', () => {
+  async function exitFrame() {
+    const iframe = await frame('/tests/browser/fixtures/host.html');
+    const win = iframe.contentWindow!;
+    const el = iframe.contentDocument!.querySelector('safety-chat') as SafetyChat;
+    el.setAttribute('exit-url', `${location.origin}/tests/browser/fixtures/exited.html`);
+    await until(() => el.shadowRoot?.querySelector('[role="log"] .bubble'), 'inline panel in frame');
+    const left = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    return { iframe, win, el, left, historyBefore: win.history.length };
+  }
+
+  it('the Exit button covers the page, emits safety-chat-exit and replaces the location', async () => {
+    const { iframe, win, el, left, historyBefore } = await exitFrame();
+    let exitEvent: Event | undefined;
+    iframe.contentDocument!.addEventListener('safety-chat-exit', (e) => (exitEvent = e));
+    (el.shadowRoot!.querySelector('[part="exit-button"]') as HTMLButtonElement).click();
+    // Covered in the same task, before any navigation.
+    const cover = el.shadowRoot!.querySelector('.cover')!;
+    expect(cover).to.not.equal(null);
+    expect(cover.matches(':popover-open')).to.equal(true);
+    expect(exitEvent?.composed).to.equal(true);
+    await left;
+    expect(iframe.contentWindow!.location.pathname).to.equal('/tests/browser/fixtures/exited.html');
+    expect(iframe.contentWindow!.history.length).to.equal(historyBefore);
+    void win;
+    iframe.remove();
+  });
+
+  it('Shift pressed three times exits; Shift used for a capital letter does not count', async () => {
+    const { iframe, el, left } = await exitFrame();
+    (el.shadowRoot!.querySelector('[part="choices"] button') as HTMLButtonElement).focus();
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'KeyA' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    expect(iframe.contentWindow!.location.pathname).to.equal('/tests/browser/fixtures/host.html');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.match(/1 more time/);
+    await sendKeys({ press: 'Shift' });
+    await left;
+    expect(iframe.contentWindow!.location.pathname).to.equal('/tests/browser/fixtures/exited.html');
+    iframe.remove();
+  });
+});
