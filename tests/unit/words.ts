@@ -23,7 +23,7 @@ export const bannedPhrases: BannedPhrase[] = [
   { phrase: /\bwhy (?:did|do|would) you (?:stay|go back|put up with|let)\b/i, why: 'Questions a person\'s choices about staying, which blames them for the abuse.' },
   { phrase: /\bprovok(?:e|es|ed|ing|ation)\b/i, why: 'Suggests the person being hurt caused it. Abuse is always the choice of the person using it.' },
   { phrase: /\bvictim['’]?s?['’]? (?:own )?fault\b/i, why: 'Blames the person being hurt. It is never their fault.' },
-  { phrase: /\b(?:it|this|that)(?: is|['’]s| was) (?:all )?your (?:own )?fault\b/i, why: 'Blames the person being hurt. Say "it is not your fault".' },
+  { phrase: /(?<!\b(?:none|some|any|part|all) of )\b(?:it|this|that)(?: is|['’]s| was) (?:all )?your (?:own )?fault\b/i, why: 'Blames the person being hurt. Say "it is not your fault".' },
   { phrase: /\bsave (?:this|these|that|it|the (?:number|page|chat|conversation|link|details))\b/i, why: 'Saving things on a shared device can leave a trace the person using abuse may find.' },
   { phrase: /\b(?:screenshot|bookmark|print)(?: this| these| it| the page)\b/i, why: 'Leaves a trace on the device that the person using abuse may find.' },
   { phrase: /\bconfront(?:s|ed|ing|ation)?\b/i, why: 'Confronting the person using abuse can raise the danger.' },
