@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/pages/**/*.test.ts'],
+    testTimeout: 30_000,
     environment: 'node',
   },
 });

@@ -1,0 +1,108 @@
+/**
+ * Whole-page checks with Playwright-core in Chromium against the built demo
+ * pages, served as a partner would serve them (the partner page with a strict
+ * CSP and Trusted Types).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain JS helper scripts
+import { launch } from '../../scripts/browser.mjs';
+// @ts-expect-error plain JS helper scripts
+import { startServer } from '../../scripts/serve.mjs';
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  server = await startServer(0);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+interface Watch {
+  page: Page;
+  console: string[];
+  errors: string[];
+  requests: string[];
+  violations: () => Promise<string[]>;
+}
+
+async function open(path: string, width = 1280): Promise<Watch> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const watch: Watch = { page, console: [], errors: [], requests: [], violations: async () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
+  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => watch.errors.push(e.message));
+  page.on('request', (r) => watch.requests.push(r.url()));
+  // The exit destination is answered locally: these tests never leave the machine.
+  await context.route(/bbc\.co\.uk/, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${origin}${path}`);
+  return watch;
+}
+
+const pages = [
+  ['/demo/council.html', 'launcher'],
+  ['/demo/school.html', 'inline'],
+  ['/demo/partner.html', 'launcher'],
+] as const;
+
+describe.each(pages)('%s', (path, mode) => {
+  it('works end to end with no console output, no errors, no CSP violations and no requests beyond its own files', async () => {
+    const w = await open(path);
+    const { page } = w;
+    const historyBefore = await page.evaluate(() => history.length);
+    if (mode === 'launcher') await page.locator('safety-chat').getByRole('button', { name: /help|talk/i }).click();
+    const log = page.locator('safety-chat [role="log"]');
+    await expect.poll(() => log.count()).toBe(1);
+    const answers = page.locator('safety-chat [part="choices"] button');
+    await answers.first().click();
+    await expect.poll(async () => (await log.textContent())!.length).toBeGreaterThan(100);
+    expect(w.console).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(await w.violations()).toEqual([]);
+    expect(w.requests.every((u) => u.startsWith(origin))).toBe(true);
+    const storage = await page.evaluate(async () => ({
+      cookies: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      caches: (await caches.keys()).length,
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      history: history.length,
+      url: location.href,
+    }));
+    expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: historyBefore, url: `${origin}${path}` });
+    await page.context().close();
+  });
+
+  it('quick exit replaces the page, and Back does not return to it', async () => {
+    const w = await open('/demo/index.html');
+    const { page } = w;
+    await page.goto(`${origin}${path}`);
+    if (mode === 'launcher') await page.locator('safety-chat').getByRole('button', { name: /help|talk/i }).click();
+    await page.locator('safety-chat [part="exit-button"]').click();
+    await page.waitForURL(/bbc\.co\.uk/);
+    await page.goBack();
+    expect(page.url()).toBe(`${origin}/demo/index.html`);
+    await page.context().close();
+  });
+});
+
+describe('the partner page', () => {
+  it('is served with the strict policy', async () => {
+    const res = await fetch(`${origin}/demo/partner.html`);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self'; style-src 'self';.*require-trusted-types-for 'script'/);
+  });
+});
