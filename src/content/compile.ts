@@ -5,6 +5,7 @@
  */
 import type { Content, Contact as RtContact, FlowNode as RtNode, NodeKey, Service as RtService, Text } from '../engine/data.js';
 import { conditionKeys } from '../engine/conditions.js';
+import { isUkNumber, toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
 import type { Problem } from './problems.js';
@@ -13,20 +14,7 @@ import type { Contact, FlowNode } from './schema.js';
 /** Areas a service may cover besides the council slugs. */
 export const wideAreas = ['kent', 'medway', 'kent-and-medway', 'national'] as const;
 
-/**
- * Numbers that are not ordinary 10- or 11-digit UK numbers but are real and
- * allowed: emergency and non-emergency codes, Samaritans' 116 line, text relay,
- * and Childline's 0800 1111.
- */
-const shortNumbers = /^(999|112|101|111|116\d{3}|18000|18001\d{3,11}|08001111)$/;
-/** A misprint in a 2023 poster, one digit from Victim Support's line: never show it. */
-const bannedNumbers: Record<string, string> = {
-  '08081699111': 'is a misprint on a 2023 poster and is not a working helpline. Victim Support\'s 24/7 Supportline is 08 08 16 89 111.',
-};
-
-export function isUkNumber(digits: string): boolean {
-  return shortNumbers.test(digits) || /^0[1-9]\d{8,9}$/.test(digits);
-}
+export { isUkNumber };
 
 export interface Report {
   content?: Content;
@@ -69,7 +57,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     if (age < 0) err(servicesFile, `has a "checked" date in the future (${s.checked}).`, where, line);
     const contacts: RtContact[] = [];
     s.contacts.forEach((c, j) => {
-      const rt = compileContact(c, (m) => err(servicesFile, `contact ${j + 1} ${m}`, where, loaded.lineOf(servicesFile, ['services', i, 'contacts', j])));
+      const rt = toContact(c, (m) => err(servicesFile, `contact ${j + 1} ${m}`, where, loaded.lineOf(servicesFile, ['services', i, 'contacts', j])));
       if (rt) contacts.push(rt);
     });
     rtServices.push({ id: s.id, name: s.name, about: s.about, for: s.for, tags: s.tags, areas: s.areas, contacts, ...(s.hours ? { hours: s.hours } : {}), checked: s.checked });
@@ -245,27 +233,6 @@ function compileNode(node: FlowNode, say: Text[], choices: { label: Text; next: 
 
 function tokenMatches(token: string, c: Contact): boolean {
   return token === c.type || (token === 'web' && c.type === 'chat');
-}
-
-function compileContact(c: Contact, fail: (message: string) => void): RtContact | undefined {
-  const label = c.label ? { label: c.label } : {};
-  if (c.type === 'phone' || c.type === 'text') {
-    const digits = c.number.replace(/[\s-]/g, '');
-    if (bannedNumbers[digits]) return fail(`has the number ${c.number}, which ${bannedNumbers[digits]}`), undefined;
-    if (!/^\d+$/.test(digits) || !isUkNumber(digits))
-      return fail(`has the number "${c.number}", which is not a UK phone number. Allowed: 11 digits starting 0 (spaces are fine, e.g. "0808 2000 247") or a short code such as 999, 101 or 116 123.`), undefined;
-    return { type: c.type, show: c.number.trim(), href: `${c.type === 'phone' ? 'tel' : 'sms'}:${digits}`, ...label };
-  }
-  if (c.type === 'email') return { type: 'email', show: c.address, href: `mailto:${c.address}`, ...label };
-  if (c.type !== 'web' && c.type !== 'chat') return undefined;
-  let url: URL;
-  try {
-    url = new URL(c.url);
-  } catch {
-    return fail(`has the link "${c.url}", which is not a full web address. Write it in full, starting https://`), undefined;
-  }
-  if (url.protocol !== 'https:') return fail(`has the link "${c.url}". Only secure https:// links are allowed.`), undefined;
-  return { type: c.type, show: url.host.replace(/^www\./, '') + (url.pathname === '/' ? '' : url.pathname), href: url.href, ...label };
 }
 
 export type { Loaded };

@@ -38,7 +38,7 @@ function events(s: ChatSnapshot): ChatEvent[] {
 
 for (const audience of ['general', 'young-people'] as Audience[]) {
   describe(`every state and transition of the shipped flows (audience ${audience})`, () => {
-    let map: ReturnType<typeof getAdjacencyMap<ChatSnapshot, ChatEvent>>;
+    let map: Record<string, { state: ChatSnapshot; transitions: Record<string, { event: ChatEvent; state: ChatSnapshot }> }>;
     const visitedNodes = new Set<NodeKey>();
     const chooseEdges = new Set<string>();
     const backEdges = new Set<string>();
