@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkAndCompile } from '../../src/content/compile.js';
+import { diagrams } from '../../src/content/diagram.js';
+import { inLang } from '../../src/element/text.js';
+import { compileFixture, validFlow } from './fixture.js';
+
+describe('languages are content, not code', () => {
+  const widget = readFileSync('flows/widget.yaml', 'utf8')
+    .replace(/starts:\n(  .*\n)+/, 'starts:\n  general: demo\n  young-people: demo#start\n')
+    .replace('languages:\n  en: English\n', 'languages:\n  en: English\n  cy: Cymraeg\n');
+  const flow = validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello. Pick one., cy: Helo. Dewiswch un. }');
+
+  it('adding a language and translating one text needs no code change', () => {
+    const report = compileFixture({ 'widget.yaml': widget, 'demo.yaml': flow });
+    expect(report.problems.filter((p) => p.level === 'error')).toEqual([]);
+    const content = report.content!;
+    expect(Object.keys(content.languages)).toEqual(['en', 'cy']);
+    const say = content.nodes['demo/start']!;
+    expect(say.type === 'message' && inLang(say.say[0]!, 'cy')).toBe('Helo. Dewiswch un.');
+    // Missing translations fall back to English.
+    expect(inLang(content.strings.exit!, 'cy')).toBe('Exit this page');
+    // Coverage is reported per language.
+    expect(report.stats.languages.cy).toBe(1);
+    expect(report.stats.languages.en).toBeGreaterThan(50);
+  });
+});
+
+describe('docs/flows diagrams', () => {
+  it('are up to date with the flows (run npm run flows:diagram after editing)', () => {
+    const content = checkAndCompile('flows').content!;
+    for (const [id, text] of diagrams(content)) {
+      expect(readFileSync(`docs/flows/${id}.md`, 'utf8'), `docs/flows/${id}.md is out of date: run npm run flows:diagram`).toBe(text);
+    }
+  });
+});
