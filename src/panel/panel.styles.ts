@@ -42,10 +42,12 @@ const panelStyles = css`
     color: var(--_accent-text);
   }
   h2 {
-    flex: 1 1 8rem;
+    flex: 1 1 0;
+    min-inline-size: 5rem;
     order: 1;
     margin: 0;
     font-size: 1.05rem;
+    line-height: 1.2;
   }
   .exit {
     order: 2;
