@@ -21,6 +21,8 @@ import {
 
 /** Files with a fixed role; every other `*.yaml` in `flows/` is a conversation flow. */
 export const fixedFiles = { widget: 'widget.yaml', services: 'services.yaml', areas: 'areas.yaml' } as const;
+/** Data files with loaders of their own (places.ts). */
+const dataFiles = ['places.yaml'];
 
 export interface LoadedFlow extends FlowFile {
   file: string;
@@ -48,7 +50,7 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
   const problems: Problem[] = [];
   const parsed = new Map<string, Parsed>();
   const names = readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
+    .filter((n) => (n.endsWith('.yaml') || n.endsWith('.yml')) && !dataFiles.includes(n))
     .sort();
 
   for (const name of names) {

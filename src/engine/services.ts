@@ -10,6 +10,8 @@ export interface ServiceQuery {
   area: string | null;
   audience: Audience;
   emergency?: boolean;
+  /** The partner's own contacts: shown first, where their tags fit (or they have none). */
+  partner?: readonly Service[];
 }
 
 export interface ServiceSelection {
@@ -37,9 +39,10 @@ export function selectServices(content: Content, q: ServiceQuery): ServiceSelect
 
   return {
     emergency: q.emergency || wanted.has('emergency') ? content.services.filter(isEmergency) : [],
-    local: content.services
-      .filter((s) => !isEmergency(s) && fits(s) && rank(s) < Infinity)
-      .sort((a, b) => rank(a) - rank(b)),
+    local: [
+      ...(q.partner ?? []).filter((s) => !s.tags.length || fits(s)),
+      ...content.services.filter((s) => !isEmergency(s) && fits(s) && rank(s) < Infinity).sort((a, b) => rank(a) - rank(b)),
+    ],
     national: content.services.filter((s) => !isEmergency(s) && fits(s) && s.areas.includes('national')),
   };
 }

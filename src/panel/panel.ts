@@ -30,6 +30,9 @@ class ChatPanel implements Panel {
   private subscription?: Subscription;
   private shiftMessage = '';
   private focusAfterUpdate = false;
+  /** The partner's own contacts, once validated. */
+  private partner: Service[] = [];
+  private partnerSource: unknown;
   private readonly shift: ShiftExitController;
   private readonly idle: IdleClearController;
 
@@ -46,6 +49,34 @@ class ChatPanel implements Panel {
     host.addController(this.shift);
     host.addController(this.idle);
     this.start();
+  }
+
+  /** Validate the partner's contacts (JSON child or `services` property) when they change. */
+  private readPartner() {
+    let raw = this.host.services;
+    if (raw === undefined) {
+      const json = this.host.querySelector(':scope > script[type="application/json"]');
+      if (!json) return;
+      raw = json;
+    }
+    if (raw === this.partnerSource) return;
+    this.partnerSource = raw;
+    const report = (m: string) => console.error(`<safety-chat>: ${m}`);
+    let data = raw;
+    if (raw instanceof Element) {
+      try {
+        data = JSON.parse(raw.textContent ?? '');
+      } catch {
+        report('the partner contacts in <script type="application/json"> are not valid JSON. None are shown.');
+        return;
+      }
+    }
+    import('./partner-services.js')
+      .then((m) => {
+        this.partner = m.parsePartnerServices(data, report);
+        this.host.requestUpdate();
+      })
+      .catch(report);
   }
 
   private start() {
@@ -95,6 +126,7 @@ class ChatPanel implements Panel {
   }
 
   render(container: HTMLElement) {
+    this.readPartner();
     render(this.view(), container);
   }
 
@@ -149,7 +181,7 @@ class ChatPanel implements Panel {
   private renderServices(tags: string[], emergency?: boolean): TemplateResult | typeof nothing {
     const { area, audience } = this.actor.getSnapshot().context;
     if (area === null) return nothing;
-    const chosen = selectServices(content, { tags, area, audience, emergency: !!emergency });
+    const chosen = selectServices(content, { tags, area, audience, emergency: !!emergency, partner: this.partner });
     return html`<div class="cards">
       ${chosen.emergency.map((s) => this.card(s, true))}
       ${chosen.local.length ? html`<h3 class="group-title">${this.t('servicesLocal')}</h3>` : nothing}
@@ -180,13 +212,13 @@ class ChatPanel implements Panel {
     return html`<article class="card ${urgent ? 'emergency' : ''}">
       <h3>${this.text(s.name)}</h3>
       <p>${this.text(s.about)}</p>
-      <p class="small">${this.text(s.for)}</p>
+      ${this.text(s.for) ? html`<p class="small">${this.text(s.for)}</p>` : nothing}
       <ul class="contacts">
         ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
       </ul>
       <p class="small">${s.hours ? this.text(s.hours) : this.t('hoursUnknown')}</p>
       ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
-      <p class="small">${this.t('checkedOn')}: ${month(s.checked, this.host.config.lang)}</p>
+      ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.host.config.lang)}</p>` : nothing}
     </article>`;
   }
 
