@@ -110,6 +110,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     return `${fid}/${nid}`;
   };
 
+  const topics: Content['topics'] = [];
   const asked = new Map<string, string>();
   const branched = new Map<string, string>();
   for (const flow of flows.values()) {
@@ -130,6 +131,13 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       const priv = flow.private ? { private: true as const } : {};
       const compiled = compileNode(node, says, rtChoices, (ref, what) => resolve(flow, ref, `${where}, ${what}`, line) ?? '');
       nodes[key] = { ...compiled, ...priv } as RtNode;
+      if ((node.type === 'message' || node.type === 'services') && (node.topic || node.keywords)) {
+        if (!node.topic || !node.keywords) err(flow.file, 'has "topic" or "keywords" but not both. The topic finder needs both: "topic" (how results name it) and "keywords" (words that find it).', where, line);
+        else {
+          checkText(flow.file, node.topic, `${where}, field "topic"`, line);
+          topics.push({ node: key, title: node.topic, words: node.keywords });
+        }
+      }
       if (node.type === 'question') asked.set(node.key, key);
       if (node.type === 'branch') for (const r of node.routes) for (const k of conditionKeys(r.when)) branched.set(k, key);
       if (node.type === 'services') {
@@ -160,7 +168,8 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   }
 
   // --- Whole graph: reachable, can reach services ---------------------------
-  const edges = new Map<NodeKey, NodeKey[]>(Object.entries(nodes).map(([k, n]) => [k, nextOf(n)]));
+  const edges = new Map<NodeKey, NodeKey[]>(Object.entries(nodes).map(([k, n]) => [k, [...nextOf(n), ...(n.type === 'finder' ? topics.map((t) => t.node) : [])]]));
+  if (Object.values(nodes).some((n) => n.type === 'finder') && !topics.length) err('flows/main.yaml', 'has a finder node, but no node has "topic" and "keywords" for it to find.');
   const reachable = walk([starts.general, starts['young-people']].filter(Boolean), edges);
   for (const [key, o] of origin) {
     if (!reachable.has(key)) err(o.flow.file, `cannot be reached from the start. Link to it from another node's choices (as "${o.id}" in this flow, or "${o.flow.id}#${o.id}" from another).`, `node "${o.id}"`, o.flow.lines[o.id]);
@@ -183,6 +192,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     nodes,
     services: rtServices,
     councils: areas.councils,
+    topics,
   };
   return { content, problems, stats };
 }
@@ -193,6 +203,8 @@ export function nextOf(n: RtNode): NodeKey[] {
     case 'message':
     case 'services':
     case 'plan':
+      return n.choices.map((c) => c.next);
+    case 'finder':
       return n.choices.map((c) => c.next);
     case 'step':
       return [n.next];
@@ -228,6 +240,8 @@ function compileNode(node: FlowNode, say: Text[], choices: { label: Text; next: 
       return { type: 'step', say, plan: node.plan, next: ref(node.next, 'field "next"') };
     case 'plan':
       return { type: 'plan', say, choices };
+    case 'finder':
+      return { type: 'finder', say, choices };
   }
 }
 

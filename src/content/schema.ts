@@ -58,6 +58,12 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 const Say = z.union([Text, z.array(Text).min(1)]);
 
+/** How the topic finder names a node, and the words (and synonyms) that find it. */
+const TopicFields = {
+  topic: Text.optional(),
+  keywords: z.array(z.string().regex(/^[a-z0-9' -]+$/, 'must be lower-case words, e.g. "phone" or "tracking app"')).min(1).optional(),
+};
+
 /** A message (or a few) and the answers a person can give. */
 export const MessageNode = z.strictObject({
   type: z.literal('message').default('message'),
@@ -65,6 +71,7 @@ export const MessageNode = z.strictObject({
   choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
   /** Drop the answers of a private flow on arrival (outcome screens). */
   forget: z.boolean().optional(),
+  ...TopicFields,
 });
 
 /** One question whose answer is kept in memory only, under `key`. */
@@ -93,6 +100,14 @@ export const ServicesNode = z.strictObject({
   emergency: z.boolean().optional(),
   choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
   forget: z.boolean().optional(),
+  ...TopicFields,
+});
+
+/** The topic finder: a text box that matches topics by their keywords, in the browser only. */
+export const FinderNode = z.strictObject({
+  type: z.literal('finder'),
+  say: Say,
+  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
 });
 
 /** Asks where the person lives (unless the partner set `area`), then moves on. */
@@ -126,11 +141,12 @@ export const nodeSchemas = {
   area: AreaNode,
   step: StepNode,
   plan: PlanNode,
+  finder: FinderNode,
 } as const;
 export type NodeType = keyof typeof nodeSchemas;
 export const nodeTypes = Object.keys(nodeSchemas) as NodeType[];
 
-export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode, StepNode, PlanNode]);
+export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode, StepNode, PlanNode, FinderNode]);
 export type FlowNode = z.infer<typeof FlowNode>;
 
 /** One `flows/<topic>.yaml` file. Nodes are checked one by one (see load.ts). */
@@ -220,6 +236,10 @@ export const uiStringKeys = [
   'planTodo',
   'planDone',
   'planEmpty',
+  'findLabel',
+  'findButton',
+  'findNone',
+  'findResults',
   'phoneNote',
   'checkedOn',
   'hoursUnknown',

@@ -66,7 +66,20 @@ export interface PlanNode extends NodeBase {
   say: Text[];
   choices: Choice[];
 }
-export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode | StepNode | PlanNode;
+export interface FinderNode extends NodeBase {
+  type: 'finder';
+  say: Text[];
+  choices: Choice[];
+}
+export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode | StepNode | PlanNode | FinderNode;
+
+/** A node the topic finder can find. */
+export interface Topic {
+  node: NodeKey;
+  title: Text;
+  /** Lower-case keywords and synonyms. */
+  words: string[];
+}
 
 export interface Contact {
   type: 'phone' | 'text' | 'web' | 'chat' | 'email';
@@ -102,6 +115,7 @@ export interface Content {
   nodes: Record<NodeKey, FlowNode>;
   services: Service[];
   councils: Council[];
+  topics: Topic[];
 }
 
 /** The little the launcher needs before the panel loads. */

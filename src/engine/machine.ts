@@ -39,6 +39,8 @@ export interface ChatContext {
 export type ChatEvent =
   | { type: 'CHOOSE'; index: number }
   | { type: 'SET_AREA'; area: AreaAnswer }
+  /** From a finder node: go to a topic the person found. */
+  | { type: 'GO'; node: NodeKey }
   | { type: 'BACK' }
   | { type: 'RESTART' }
   | { type: 'CLEAR' }
@@ -79,6 +81,7 @@ export function choicesOf(content: Content, node: FlowNode): ChoiceOf[] {
     case 'message':
     case 'services':
     case 'plan':
+    case 'finder':
       return node.choices;
     case 'step':
       return stepAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.keep ? { keep: { done: a.done } } : {}) }));
@@ -130,6 +133,7 @@ export function createChatMachine(content: Content) {
     if (node.type === 'branch') continue;
     for (const c of choicesOf(content, node)) forward(key, c.next);
     if (node.type === 'area') forward(key, node.next);
+    if (node.type === 'finder') for (const t of content.topics) forward(key, t.node);
   }
 
   const chat = setup({
@@ -174,6 +178,7 @@ export function createChatMachine(content: Content) {
     guards: {
       cameFrom: ({ context }, params: { node: NodeKey }) => context.trail.at(-1) === params.node,
       picked: ({ event }, params: { index: number }) => event.type === 'CHOOSE' && event.index === params.index,
+      goesTo: ({ event }, params: { node: NodeKey }) => event.type === 'GO' && event.node === params.node,
       matches: ({ context }, params: { when: import('./data.js').Condition }) => matches(params.when, context.answers),
       hasArea: ({ context }) => context.area !== null,
       isYoung: ({ context }) => context.audience === 'young-people',
@@ -220,7 +225,11 @@ export function createChatMachine(content: Content) {
         actions: { type: 'choose', params: { from: key, label: c.label, ...(key2 && c.value ? { key: key2, value: c.value } : {}), ...(c.keep ? { keep: c.keep } : {}) } },
       } as never;
     });
-    states[key] = { entry, on: { CHOOSE: choose, BACK: back } };
+    const go =
+      node.type === 'finder'
+        ? content.topics.map((t) => ({ guard: { type: 'goesTo' as const, params: { node: t.node } }, target: t.node, actions: { type: 'choose' as const, params: { from: key, label: t.title } } }))
+        : [];
+    states[key] = { entry, on: { CHOOSE: choose, BACK: back, ...(go.length ? { GO: go } : {}) } };
   }
 
   return chat.createMachine({

@@ -205,6 +205,51 @@ const panelStyles = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
+  .search {
+    padding: 10px 12px 0;
+    border-block-start: 1px solid #d9d9d9;
+  }
+  .search label {
+    display: block;
+    margin-block-end: 4px;
+    font-weight: 600;
+  }
+  .search-row {
+    display: flex;
+    gap: 8px;
+  }
+  .search input {
+    flex: 1 1 auto;
+    min-inline-size: 0;
+    min-block-size: 44px;
+    padding: 8px 10px;
+    border: 2px solid #0b0c0c;
+    border-radius: 6px;
+    font: 1rem var(--_font);
+    color: #0b0c0c;
+    background: #ffffff;
+  }
+  .search input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px #0b0c0c;
+  }
+  .search button {
+    min-block-size: 44px;
+    padding: 8px 16px;
+    border: 2px solid var(--_accent);
+    border-radius: 6px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font: 600 1rem var(--_font);
+    cursor: pointer;
+  }
+  .search + .prompt {
+    padding: 8px 12px 0;
+  }
+  .search + .choices {
+    border-block-start: 0;
+  }
   .prompt {
     flex-basis: 100%;
     margin: 0;

@@ -8,9 +8,10 @@ import content from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
 import type { Panel, PanelHost } from '../element/safety-chat.element.js';
 import { inLang } from '../element/text.js';
-import type { Service, Text } from '../engine/data.js';
+import type { NodeKey, Service, Text } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
+import { findTopics } from '../engine/find-topics.js';
 import { selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
 import { panelSheet } from './panel.styles.js';
@@ -30,6 +31,8 @@ class ChatPanel implements Panel {
   private subscription?: Subscription;
   private shiftMessage = '';
   private focusAfterUpdate = false;
+  /** Topics the finder matched, for the node it ran on. The typed words are never kept. */
+  private found?: { node: NodeKey; topics: NodeKey[] };
   /** The partner's own contacts, once validated. */
   private partner: Service[] = [];
   private partnerSource: unknown;
@@ -235,17 +238,54 @@ class ChatPanel implements Panel {
     const { area, trail } = snapshot.context;
     const asksArea = node && (node.type === 'area' || node.type === 'services') && area === null;
     const buttons: TemplateResult[] = [];
+    let search: TemplateResult | typeof nothing = nothing;
     if (asksArea) {
       for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }));
       for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }));
+    } else if (node?.type === 'finder') {
+      search = this.searchForm('sc-find', this.t('findLabel'), (query) => {
+        this.found = { node: key, topics: findTopics(query, content.topics) };
+      });
+      const found = this.found?.node === key ? this.found.topics : undefined;
+      if (found) {
+        for (const t of found) {
+          const topic = content.topics.find((x) => x.node === t)!;
+          buttons.push(this.button(this.text(topic.title), { type: 'GO', node: t }));
+        }
+        search = html`${search}<p class="prompt" role="status">${found.length ? this.t('findResults') : this.t('findNone')}</p>`;
+      }
+      choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index }, !!found?.length)));
     } else if (node) {
       choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index })));
     }
     if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
     if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
-    return html`<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>
+    return html`${search}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>
       ${asksArea ? html`<p class="prompt">${this.t('areaOther')}</p>` : nothing}${buttons}
     </div>`;
+  }
+
+  /**
+   * A labelled search box. What is typed is read once, handed to `lookup`,
+   * and cleared at once: it is never kept, sent, or offered back by autofill.
+   */
+  private searchForm(id: string, label: string, lookup: (query: string) => void): TemplateResult {
+    const submit = (e: Event) => {
+      e.preventDefault();
+      const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
+      const query = input.value;
+      input.value = '';
+      lookup(query);
+      this.host.requestUpdate();
+      void this.host.updateComplete.then(() => this.focus());
+    };
+    return html`<form class="search" role="search" autocomplete="off" @submit=${submit}>
+      <label for=${id}>${label}</label>
+      <div class="search-row">
+        <input id=${id} type="search" autocomplete="off" autocapitalize="off" autocorrect="off" spellcheck="false" enterkeyhint="search" maxlength="100" />
+        <button type="submit">${this.t('findButton')}</button>
+      </div>
+    </form>`;
   }
 
   private button(label: string, event: ChatEvent, secondary = false): TemplateResult {
