@@ -221,6 +221,7 @@ export const uiStringKeys = [
   'shiftOneMore',
   'exiting',
   'close',
+  'clearChat',
   'back',
   'restart',
   'yes',

@@ -72,11 +72,28 @@ const panelStyles = css`
     cursor: pointer;
   }
   .hint {
-    margin: 0;
-    padding: 6px 12px;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 4px 12px;
     font-size: 0.875rem;
     background: #f3f2f1;
     color: #0b0c0c;
+  }
+  .hint p {
+    flex: 1 1 auto;
+    margin: 0;
+  }
+  .clear {
+    flex: none;
+    min-block-size: 44px;
+    padding: 4px 10px;
+    border: 2px solid #0b0c0c;
+    border-radius: 6px;
+    background: #ffffff;
+    color: #0b0c0c;
+    font: 600 0.875rem var(--_font);
+    cursor: pointer;
   }
   .log {
     flex: 1 1 auto;

@@ -143,7 +143,10 @@ class ChatPanel implements Panel {
         <h2 id="sc-title">${this.t('panelTitle')}</h2>
         ${floating ? html`<button class="close" type="button" @click=${() => this.host.hide()}>${this.t('close')}</button>` : nothing}
       </header>
-      <p class="hint">${this.t('exitHint')}</p>
+      <div class="hint">
+        <p>${this.t('exitHint')}</p>
+        <button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>
+      </div>
       <div part="transcript" class="log" role="log" aria-labelledby="sc-title">${log.map((e) => this.renderEntry(e))}</div>
       <div class="sr-only" role="status">${this.shiftMessage}</div>
       ${this.renderChoices()}

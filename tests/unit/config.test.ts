@@ -28,7 +28,8 @@ describe('readConfig', () => {
     ['lang', 'fr', /lang="fr".*Allowed values: en/],
     ['exit-url', 'javascript:alert(1)', /exit-url=.*Allowed: a full https:\/\/ or http:\/\/ address/],
     ['exit-url', '/relative', /exit-url/],
-    ['clear-after', '0', /clear-after.*1 to 120/],
+    ['clear-after', '0', /clear-after.*above 0 and up to 120/],
+    ['clear-after', '121', /clear-after/],
     ['label', 'x'.repeat(61), /label must be plain text of 1 to 60 characters/],
     ['label', 'Help\u202Eevil', /direction-override/],
   ] as const)('reports %s=%s, naming the attribute and allowed values, and uses the default', (attr, value, message) => {

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkAndCompile } from '../../src/content/compile.js';
+import { isUkNumber } from '../../src/engine/contacts.js';
+import type { Content } from '../../src/engine/data.js';
+import { selectServices } from '../../src/engine/services.js';
+
+const content = checkAndCompile('flows', process.cwd(), new Date('2026-11-22')).content as Content;
+const ids = (list: { id: string }[]) => list.map((s) => s.id);
+
+describe('services for every council', () => {
+  const kent = content.councils.filter((c) => c.county === 'kent');
+  it('has 12 Kent districts and Medway', () => {
+    expect(kent).toHaveLength(12);
+    expect(content.councils.find((c) => c.id === 'medway')?.county).toBe('medway');
+  });
+
+  it.each(content.councils.map((c) => [c.id, c.county]))('%s: the local line first, then the national helplines', (area, county) => {
+    const chosen = selectServices(content, { tags: ['everyone'], area, audience: 'general', emergency: true });
+    expect(chosen.emergency[0]?.id).toBe('emergency');
+    const local = ids(chosen.local);
+    if (county === 'medway') {
+      expect(local[0]).toBe('medway-domestic-abuse');
+      expect(local).toContain('victim-support-kent-medway');
+    } else {
+      expect(local[0]).toBe('victim-support-kent-medway');
+      expect(local).not.toContain('medway-domestic-abuse');
+    }
+    expect(ids(chosen.national)).toContain('national-helpline');
+  });
+
+  it('a man sees the Men\'s Advice Line; honour-based abuse shows Karma Nirvana and the Forced Marriage Unit; a young person sees Childline', () => {
+    expect(ids(selectServices(content, { tags: ['men'], area: 'dover', audience: 'general' }).national)).toContain('mens-advice-line');
+    const hba = ids(selectServices(content, { tags: ['honour-based-abuse'], area: 'dover', audience: 'general' }).national);
+    expect(hba).toEqual(expect.arrayContaining(['karma-nirvana', 'forced-marriage-unit']));
+    expect(ids(selectServices(content, { tags: ['everyone'], area: 'dover', audience: 'young-people' }).national)).toContain('childline');
+  });
+
+  it('outside Kent and Medway shows no local services, only national ones', () => {
+    const chosen = selectServices(content, { tags: ['everyone'], area: 'outside', audience: 'general' });
+    expect(chosen.local).toEqual([]);
+    expect(ids(chosen.national)).toContain('national-helpline');
+  });
+
+  it('"not sure" and "prefer not to say" show the services that cover all of Kent and Medway', () => {
+    for (const area of ['not-sure', 'not-said']) {
+      const local = ids(selectServices(content, { tags: ['everyone'], area, audience: 'general' }).local);
+      expect(local).toContain('victim-support-kent-medway');
+      expect(local).not.toContain('medway-domestic-abuse');
+    }
+  });
+});
+
+describe('numbers and links', () => {
+  const numbers = new Set(content.services.flatMap((s) => s.contacts.filter((c) => c.type === 'phone' || c.type === 'text').map((c) => c.href.replace(/^(tel|sms):/, ''))));
+
+  it('every tel: and sms: link is a valid UK number, digits only', () => {
+    for (const s of content.services) for (const c of s.contacts) {
+      if (c.type === 'phone') expect(c.href, s.id).toMatch(/^tel:\d+$/);
+      if (c.type === 'text') expect(c.href, s.id).toMatch(/^sms:\d+$/);
+      if (c.type === 'phone' || c.type === 'text') expect(isUkNumber(c.href.slice(4)), s.id).toBe(true);
+      if (c.type === 'web' || c.type === 'chat') expect(c.href, s.id).toMatch(/^https:\/\//);
+      if (c.type === 'email') expect(c.href, s.id).toMatch(/^mailto:[^@\s]+@[^@\s]+$/);
+    }
+  });
+
+  it('never shows the misprinted 0808 16 99 111', () => {
+    expect(numbers.has('08081699111')).toBe(false);
+    expect(JSON.stringify(content)).not.toMatch(/0808\s?16\s?99\s?111|08081699111/);
+  });
+
+  it('no flow file contains a phone number that is not in the services data', () => {
+    for (const file of readdirSync('flows').filter((f) => f.endsWith('.yaml') && f !== 'services.yaml' && f !== 'places.yaml')) {
+      const text = readFileSync(`flows/${file}`, 'utf8').replace(/^\s*#.*$/gm, '');
+      for (const m of text.matchAll(/(?<![\w-])0\d[\d ]{7,12}\d(?![\w-])/g)) {
+        expect(numbers.has(m[0].replace(/ /g, '')), `${file}: ${m[0]}`).toBe(true);
+      }
+    }
+    // And the compiled content shows none outside tokens: numbers appear only through {phone:…}.
+    const texts = JSON.stringify(content.nodes);
+    expect(texts.match(/0\d{3} ?\d{3} ?\d{3,4}/g) ?? []).toEqual([]);
+  });
+
+  it('every service carries where its facts come from and when they were checked', () => {
+    const raw = readFileSync('flows/services.yaml', 'utf8');
+    const blocks = raw.split(/\n  - id: /).slice(1);
+    expect(blocks.length).toBe(content.services.length);
+    for (const b of blocks) {
+      expect(b, b.split('\n')[0]).toMatch(/\n    source: .{3,}/);
+      expect(b, b.split('\n')[0]).toMatch(/\n    checked: 20\d\d-\d\d/);
+    }
+  });
+});
