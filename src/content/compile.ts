@@ -8,6 +8,7 @@ import { conditionKeys } from '../engine/conditions.js';
 import { isUkNumber, toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
+import { compilePlaces, loadPlaces } from './places.js';
 import type { Problem } from './problems.js';
 import type { Contact, FlowNode } from './schema.js';
 
@@ -37,6 +38,9 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   const knownTags = new Set(Object.keys(services.tags));
   const knownAreas = new Set<string>([...areas.councils.map((c) => c.id), ...wideAreas]);
   const languages = Object.keys(widget.languages);
+  const councilIds = areas.councils.map((c) => c.id);
+  const places = loadPlaces(dir, councilIds, root);
+  problems.push(...places.problems);
 
   // --- Services -----------------------------------------------------------
   const rtServices: RtService[] = [];
@@ -65,7 +69,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   stats.services = rtServices.length;
 
   // --- Text: markup, languages, no raw numbers or HTML -------------------
-  const textIssue = (text: Text): string | undefined => {
+  const textIssue = (text: Text, placeholders = false): string | undefined => {
     const entries = typeof text === 'string' ? [['en', text] as const] : Object.entries(text);
     for (const [lang, s] of entries) {
       if (!languages.includes(lang)) return `has text in "${lang}", which is not a language in flows/widget.yaml (${languages.join(', ')}). Add it there first.`;
@@ -80,17 +84,18 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
           if (seg.token !== 'name' && !svc.contacts.some((c) => tokenMatches(seg.token, c))) return `refers to {${seg.token}:${seg.service}}, but "${seg.service}" has no ${seg.token} contact.`;
         }
       }
-      if (/\{[^}]*\}/.test(s.replace(/\{(phone|text|web|email|name):[a-z0-9-]+\}/g, ''))) return `has a {…} that is not understood. Allowed: {phone:service-id}, {text:service-id}, {web:service-id}, {email:service-id}, {name:service-id}.`;
+      if (/\{[^}]*\}/.test(s.replace(/\{(phone|text|web|email|name):[a-z0-9-]+\}/g, '').replace(placeholders ? /\{[a-z]+\}/g : /^$/, ''))) return `has a {…} that is not understood. Allowed: {phone:service-id}, {text:service-id}, {web:service-id}, {email:service-id}, {name:service-id}.`;
     }
     for (const lang of languages) stats.languages[lang] = (stats.languages[lang] ?? 0) + (typeof text === 'string' ? (lang === 'en' ? 1 : 0) : text[lang] ? 1 : 0);
     return undefined;
   };
-  const checkText = (file: string, text: Text | undefined, where: string, line?: number) => {
+  const checkText = (file: string, text: Text | undefined, where: string, line?: number, placeholders = false) => {
     if (text === undefined) return;
-    const issue = textIssue(text);
+    const issue = textIssue(text, placeholders);
     if (issue) err(file, issue, where, line);
   };
-  for (const [k, t] of Object.entries(widget.strings)) checkText('flows/widget.yaml', t, `string "${k}"`);
+  // The widget's own words may hold placeholders such as {place}, filled in by the panel.
+  for (const [k, t] of Object.entries(widget.strings)) checkText('flows/widget.yaml', t, `string "${k}"`, undefined, true);
   services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
 
   // --- Flows: references ---------------------------------------------------
@@ -184,7 +189,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   }
   stats.nodes = Object.keys(nodes).length;
 
-  if (problems.some((p) => p.level === 'error')) return { problems, stats };
+  if (problems.some((p) => p.level === 'error') || !places.places) return { problems, stats };
   const content: Content = {
     languages: widget.languages,
     starts,
@@ -193,6 +198,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     services: rtServices,
     councils: areas.councils,
     topics,
+    areaTable: compilePlaces(places.places, councilIds),
   };
   return { content, problems, stats };
 }

@@ -102,6 +102,13 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
     }
     return undefined;
   };
+  /** Plain-English problems for a failed check of the value at `base`; an unknown field points at its own line. */
+  const report = (err: z.ZodError, schema: z.ZodType, value: unknown, base: PropertyKey[], where?: string) =>
+    explainIssues(err, schema, value).forEach((e, i) => {
+      const issue = err.issues[i];
+      const at = issue?.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...e.path, issue.keys[0]] : e.path;
+      error(e.message, lineOf([...base, ...at]), where);
+    });
 
   const raw = doc.toJS() as unknown;
   if (raw == null) {
@@ -110,14 +117,14 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
   }
   const outline = Outline.safeParse(raw);
   if (!outline.success) {
-    for (const e of explainIssues(outline.error, Outline, raw)) error(e.message, lineOf(e.path));
+    report(outline.error, Outline, raw, []);
     return { problems };
   }
 
   const councils = new Set(councilIds);
   const allowedCouncils = `Allowed: ${councilIds.join(', ')} (the ids in flows/areas.yaml).`;
   const checkCouncil = (id: string, line: number | undefined, where: string, field: string) => {
-    if (!councils.has(id)) error(`${field} "${id}" is not a council id. ${allowedCouncils}`, line, where);
+    if (!councils.has(id)) error(`${field} "${id}", which is not a council id. ${allowedCouncils}`, line, where);
   };
 
   const places: Place[] = [];
@@ -128,7 +135,7 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
     const line = lineOf(['places', i]);
     const parsed = Place.safeParse(value);
     if (!parsed.success) {
-      for (const e of explainIssues(parsed.error, Place, value)) error(e.message, lineOf(['places', i, ...e.path]), where);
+      report(parsed.error, Place, value, ['places', i], where);
       return;
     }
     const place = { ...parsed.data, name: parsed.data.name.trim().replace(/\s+/g, ' ') };
@@ -154,7 +161,7 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
     const line = lineOf(['outcodes', i]);
     const parsed = OutcodeEntry.safeParse(value);
     if (!parsed.success) {
-      for (const e of explainIssues(parsed.error, OutcodeEntry, value)) error(e.message, lineOf(['outcodes', i, ...e.path]), where);
+      report(parsed.error, OutcodeEntry, value, ['outcodes', i], where);
       return;
     }
     const entry = parsed.data;

@@ -3,6 +3,7 @@
  * makes of `flows/*.yaml`. Plain data, no code, no YAML.
  */
 import type { Condition } from '../content/schema.js';
+import type { AreaTable } from './area-lookup.js';
 
 export type { Condition };
 
@@ -116,6 +117,8 @@ export interface Content {
   services: Service[];
   councils: Council[];
   topics: Topic[];
+  /** Compact town / postcode → council table for the area finder. */
+  areaTable: AreaTable;
 }
 
 /** The little the launcher needs before the panel loads. */

@@ -11,6 +11,7 @@ import { inLang } from '../element/text.js';
 import type { NodeKey, Service, Text } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
+import { lookupArea, type AreaResult } from '../engine/area-lookup.js';
 import { findTopics } from '../engine/find-topics.js';
 import { selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
@@ -31,6 +32,8 @@ class ChatPanel implements Panel {
   private subscription?: Subscription;
   private shiftMessage = '';
   private focusAfterUpdate = false;
+  /** What the area search found, for the node it ran on. The typed words are never kept. */
+  private areaFound?: { node: NodeKey; result: AreaResult };
   /** Topics the finder matched, for the node it ran on. The typed words are never kept. */
   private found?: { node: NodeKey; topics: NodeKey[] };
   /** The partner's own contacts, once validated. */
@@ -93,6 +96,8 @@ class ChatPanel implements Panel {
     this.subscription?.unsubscribe();
     this.actor.stop();
     this.shiftMessage = '';
+    this.found = undefined;
+    this.areaFound = undefined;
     this.start();
     this.host.requestUpdate();
   }
@@ -243,8 +248,9 @@ class ChatPanel implements Panel {
     const buttons: TemplateResult[] = [];
     let search: TemplateResult | typeof nothing = nothing;
     if (asksArea) {
-      for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }));
-      for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }));
+      search = this.areaSearch(key, buttons);
+      for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }, buttons.length > 0));
+      for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }, true));
     } else if (node?.type === 'finder') {
       search = this.searchForm('sc-find', this.t('findLabel'), (query) => {
         this.found = { node: key, topics: findTopics(query, content.topics) };
@@ -264,8 +270,35 @@ class ChatPanel implements Panel {
     if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
     if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
     return html`${search}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>
-      ${asksArea ? html`<p class="prompt">${this.t('areaOther')}</p>` : nothing}${buttons}
+      ${asksArea && !this.areaFound ? html`<p class="prompt">${this.t('areaOther')}</p>` : nothing}${buttons}
     </div>`;
+  }
+
+  /** Town or postcode search above the list of councils; offers what it found first. */
+  private areaSearch(key: NodeKey, buttons: TemplateResult[]): TemplateResult {
+    const form = this.searchForm('sc-area', this.t('areaSearchLabel'), (query) => {
+      const result = lookupArea(query, content.areaTable);
+      if (result.kind === 'council' && !result.close) {
+        this.areaFound = undefined;
+        this.send({ type: 'SET_AREA', area: result.council });
+      } else this.areaFound = { node: key, result };
+    });
+    const found = this.areaFound?.node === key ? this.areaFound.result : undefined;
+    if (!found) return form;
+    const council = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
+    let message = '';
+    if (found.kind === 'council') {
+      message = this.t('areaDidYouMean').replace('{place}', found.place ?? '').replace('{council}', this.areaName(found.council));
+      buttons.push(council(found.council));
+    } else if (found.kind === 'choose') {
+      message = this.t('areaChoose');
+      for (const c of found.councils) buttons.push(council(c));
+      if (found.outside) buttons.push(this.button(this.areaName('outside'), { type: 'SET_AREA', area: 'outside' }));
+    } else if (found.kind === 'outside') {
+      message = this.t('areaOutsideFound');
+      buttons.push(this.button(this.areaName('outside'), { type: 'SET_AREA', area: 'outside' }));
+    } else message = this.t('areaUnknown');
+    return html`${form}<p class="prompt" role="status">${message}</p>`;
   }
 
   /**

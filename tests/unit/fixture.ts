@@ -91,6 +91,7 @@ export function makeFlows(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'flows-'));
   cpSync('flows/areas.yaml', join(dir, 'areas.yaml'));
   cpSync('flows/services.yaml', join(dir, 'services.yaml'));
+  cpSync('flows/places.yaml', join(dir, 'places.yaml'));
   const all = { 'widget.yaml': widget, 'demo.yaml': validFlow, 'check.yaml': validCheck, ...files };
   for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
   return dir;
