@@ -1,0 +1,82 @@
+import { expect } from '@esm-bundle/chai';
+import { $, $$, buttonNamed, buttons, cleanup, mount, transcript, until, type SafetyChat } from './helpers.js';
+
+afterEach(cleanup);
+
+async function toAreaQuestion(el: SafetyChat) {
+  await until(() => buttonNamed(el, /Find support/), 'welcome');
+  buttonNamed(el, /Find support/)!.click();
+  await until(() => $(el, '#sc-area'), 'area search');
+}
+
+async function search(el: SafetyChat, text: string) {
+  const input = $<HTMLInputElement>(el, '#sc-area')!;
+  input.value = text;
+  input.form!.requestSubmit();
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 20));
+  return input;
+}
+
+describe('the area finder', () => {
+  it('has a visible label, autocomplete off, and keeps nothing typed', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    const input = $<HTMLInputElement>(el, '#sc-area')!;
+    expect(input.getAttribute('autocomplete')).to.equal('off');
+    expect(input.form!.getAttribute('autocomplete')).to.equal('off');
+    const label = $(el, 'label[for="sc-area"]')!;
+    expect(label.textContent).to.match(/town, village or postcode/);
+    expect(label.getBoundingClientRect().height).to.be.greaterThan(0);
+    await search(el, 'ME99 9ZZ');
+    expect(input.value).to.equal('');
+    expect(el.shadowRoot!.textContent).to.not.match(/ME99|9ZZ/);
+  });
+
+  it('a town goes straight to local services', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    await search(el, 'margate');
+    await until(() => $$(el, '.card').length > 0, 'cards');
+    expect(transcript(el)).to.match(/Thanet/);
+    expect(transcript(el)).to.match(/0808 168 9276/);
+  });
+
+  it('a full postcode resolves through its district and is never echoed', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    await search(el, 'me4 4tb');
+    await until(() => $$(el, '.card').length > 0, 'cards');
+    expect(transcript(el)).to.match(/Medway/);
+    expect(transcript(el)).to.match(/0800 917 9948/);
+    expect(el.shadowRoot!.textContent).to.not.match(/me4|ME4|4TB|4tb/);
+  });
+
+  it('a district split between councils offers those councils to choose from', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    await search(el, 'TN15');
+    expect(transcript(el) + el.shadowRoot!.textContent).to.match(/split between councils/);
+    const first = buttons(el).slice(0, 2).map((b) => b.textContent!.trim());
+    expect(first).to.deep.equal(['Tonbridge and Malling', 'Sevenoaks (including Swanley and Edenbridge)']);
+  });
+
+  it('a misspelling is confirmed, and unknown input gets a helpful answer', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    await search(el, 'Margte');
+    expect(el.shadowRoot!.textContent).to.match(/Did you mean Margate\? That is in Thanet/);
+    await search(el, 'qwertyuiop');
+    expect(el.shadowRoot!.textContent).to.match(/We could not find that/);
+    // The council list is still there to choose from.
+    expect(buttonNamed(el, 'Dartford')).to.not.equal(undefined);
+  });
+
+  it('skips the question when the partner set the area', async () => {
+    const el = await mount('<safety-chat mode="inline" area="dover"></safety-chat>');
+    await until(() => buttonNamed(el, /Find support/), 'welcome');
+    buttonNamed(el, /Find support/)!.click();
+    await until(() => $$(el, '.card').length > 0, 'cards');
+    expect($(el, '#sc-area')).to.equal(null);
+  });
+});
