@@ -1,11 +1,24 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { flowsPlugin } from './src/content/vite-plugin.js';
+
+/** Collapses the whitespace inside css`…` templates, which the minifier leaves as written. */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'safety-chat-minify-css',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return undefined;
+      return code.replace(/css`([^`]*)`/g, (_, body: string) =>
+        `css\`${body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};:,>])\s*/g, '$1').replace(/;}/g, '}').trim()}\``,
+      );
+    },
+  };
+}
 
 // One file for partners (dist/safety-chat.js) that registers the element and
 // draws the launcher; the panel, engine and content load as chunks on first open.
 export default defineConfig({
-  plugins: [flowsPlugin()],
+  plugins: [flowsPlugin(), minifyCssTemplates()],
   build: {
     target: 'es2022',
     outDir: 'dist',

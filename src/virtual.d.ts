@@ -1,5 +1,6 @@
 declare module 'virtual:safety-chat/content' {
-  const content: import('./engine/data.js').Content;
+  /** Packed for size: unpack with `unpackContent`. */
+  const content: import('./engine/pack.js').PackedContent;
   export default content;
 }
 declare module 'virtual:safety-chat/launcher' {

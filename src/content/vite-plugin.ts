@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { LauncherConfig } from '../engine/data.js';
+import { packContent } from '../engine/pack.js';
 import { checkAndCompile } from './compile.js';
 import { ContentProblems, formatProblem } from './problems.js';
 
@@ -30,7 +31,7 @@ export function flowsPlugin(dir = 'flows'): Plugin {
     load(id) {
       if (id === `\0${ids.content}`) {
         this.addWatchFile(flowsDir);
-        return `export default ${JSON.stringify(compile())};`;
+        return `export default ${JSON.stringify(packContent(compile()))};`;
       }
       if (id === `\0${ids.launcher}`) {
         const content = compile();

@@ -19,9 +19,24 @@ const words = (text: string) =>
 /** Words that say nothing about a topic. */
 const stopWords = new Set(['a', 'an', 'and', 'the', 'my', 'me', 'i', 'is', 'it', 'of', 'to', 'in', 'on', 'at', 'he', 'she', 'they', 'what', 'how', 'do', 'does', 'about', 'with', 'for', 'someone', 'im', 'am', 'be', 'are', 'me', 'us', 'his', 'her', 'their', 'keeps', 'being']);
 
+/** A rough English stem, so "phones", "phoning" and "phoned" meet "phone". */
+export const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '');
+
+/** Keywords without the ones that add nothing (same stem as a shorter one): smaller content, same matches. */
+export function compactKeywords(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(keywords.map((k) => k.trim().toLowerCase()))]
+    .sort((a, b) => a.length - b.length)
+    .filter((k) => {
+      const key = k.includes(' ') ? k : stem(k);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 function wordMatches(typed: string, keyword: string): number {
   if (typed === keyword) return 3;
-  const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '');
   if (typed.length >= 4 && stem(typed) === stem(keyword)) return 2;
   if (typed.length >= 4 && keyword.startsWith(typed)) return 1;
   const edits = allowedEdits(Math.min(typed.length, keyword.length));

@@ -4,13 +4,14 @@
  * it sends events and draws what the actor holds.
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
-import content from 'virtual:safety-chat/content';
+import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
 import type { Panel, PanelHost } from '../element/safety-chat.element.js';
 import { inLang } from '../element/text.js';
 import type { NodeKey, Service, Text } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
+import { unpackContent } from '../engine/pack.js';
 import { lookupArea, type AreaResult } from '../engine/area-lookup.js';
 import { findTopics } from '../engine/find-topics.js';
 import { selectServices } from '../engine/services.js';
@@ -19,6 +20,8 @@ import { panelSheet } from './panel.styles.js';
 import { ShiftExitController } from './shift-exit.js';
 
 export { panelSheet };
+
+const content = unpackContent(packed);
 
 /** One machine per page; each widget runs its own actor of it. */
 const machine = createChatMachine(content);
