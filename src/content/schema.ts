@@ -5,6 +5,7 @@
  * Runs at build time only (the browser gets compiled data, never this file).
  */
 import { z } from 'zod';
+import type { Condition as ConditionType } from '../engine/data.js';
 
 /** Ids editors choose: lower-case words joined by hyphens, e.g. `coercive-control`. */
 export const Id = z
@@ -38,13 +39,7 @@ export const Choice = z.strictObject({
   next: NodeRef,
 });
 
-/** Conditions over the answers of a question flow; read only by `branch` nodes. */
-export type Condition =
-  | { key: string; is: z.infer<typeof AnswerValue> | z.infer<typeof AnswerValue>[] }
-  | { any: Condition[] }
-  | { all: Condition[] }
-  | { not: Condition }
-  | { count: Condition[]; atLeast: number };
+export type Condition = ConditionType;
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union([

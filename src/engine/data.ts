@@ -2,10 +2,15 @@
  * The compiled, pre-validated content the browser receives: what the build
  * makes of `flows/*.yaml`. Plain data, no code, no YAML.
  */
-import type { Condition } from '../content/schema.js';
 import type { AreaTable } from './area-lookup.js';
 
-export type { Condition };
+/** Conditions over the answers of a question flow; read only by `branch` nodes. */
+export type Condition =
+  | { key: string; is: AnswerValue | AnswerValue[] }
+  | { any: Condition[] }
+  | { all: Condition[] }
+  | { not: Condition }
+  | { count: Condition[]; atLeast: number };
 
 /** English text, or language → text with `en` always present. */
 export type Text = string | Readonly<Record<string, string>>;
