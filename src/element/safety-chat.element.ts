@@ -2,6 +2,7 @@ import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import { property, state } from '@lit/reactive-element/decorators.js';
 import launcherConfig from 'virtual:safety-chat/launcher';
 import { readConfig, type WidgetConfig } from './config.js';
+import { enforceContrast } from './contrast.js';
 import { launcherStyles } from './launcher.styles.js';
 import { inLang } from './text.js';
 
@@ -207,6 +208,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
         this.container = document.createElement('div');
         root.append(this.launcher, this.container);
+        // After the first paint, so the host page's loading pays nothing for it.
+        requestAnimationFrame(() => this.guard(() => enforceContrast(this, root as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
       }
       this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
       this.launcher.hidden = this.config.mode === 'inline' || this.open;

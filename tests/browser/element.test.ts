@@ -239,3 +239,27 @@ describe('quick exit', () => {
     iframe.remove();
   });
 });
+
+describe('partner colours', () => {
+  it('falls back to readable colours when a pair fails contrast, and says so once', async () => {
+    let el!: SafetyChat;
+    const errors = await captureErrors(async () => {
+      el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #ffff00; --safety-chat-accent-text: #ffffff"></safety-chat>');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.match(/--safety-chat-accent \(#ffff00\) and --safety-chat-accent-text \(#ffffff\) have a contrast of 1\.1:1; at least 4\.5:1/);
+    const launcher = $(el, '.launcher')!;
+    expect(getComputedStyle(launcher).backgroundColor).to.equal('rgb(75, 42, 123)');
+  });
+
+  it('keeps readable partner colours', async () => {
+    let el!: SafetyChat;
+    const errors = await captureErrors(async () => {
+      el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #003366; --safety-chat-accent-text: #ffffff"></safety-chat>');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    expect(errors).to.deep.equal([]);
+    expect(getComputedStyle($(el, '.launcher')!).backgroundColor).to.equal('rgb(0, 51, 102)');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Partners may brand the widget with --safety-chat-* colours. When a pair of
+ * them would be hard to read (contrast below 4.5:1, WCAG AA), the widget uses
+ * its own colours for that pair and says so once with console.error.
+ */
+
+/** Each partner colour: the internal property the styles read, and the widget's own value. */
+const colours = {
+  accent: ['--_accent', '#4b2a7b'],
+  'accent-text': ['--_accent-text', '#ffffff'],
+  background: ['--_bg', '#ffffff'],
+  text: ['--_text', '#1d1d1f'],
+  'exit-background': ['--_exit-bg', '#b3261e'],
+  'exit-text': ['--_exit-text', '#ffffff'],
+} as const;
+type Colour = keyof typeof colours;
+
+/** Colours drawn on each other: [behind, in front]. */
+const pairs: [Colour, Colour][] = [
+  ['accent', 'accent-text'],
+  ['background', 'accent'],
+  ['background', 'text'],
+  ['exit-background', 'exit-text'],
+];
+
+function luminance([r, g, b]: number[]): number {
+  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+}
+
+export function contrast(a: number[], b: number[]): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
+  return (x + 0.05) / (y + 0.05);
+}
+
+/** Resolves any CSS colour through the browser; undefined when it is not a solid colour. */
+function rgb(probe: HTMLElement, value: string): number[] | undefined {
+  probe.style.color = '';
+  probe.style.color = value;
+  const m = getComputedStyle(probe).color.match(/^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/);
+  if (!m || (m[4] !== undefined && Number(m[4]) < 1)) return undefined;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElement, report: (message: string) => void): void {
+  const style = getComputedStyle(host);
+  const probe = document.createElement('span');
+  root.appendChild(probe);
+  const replaced = new Set<Colour>();
+  const value = (c: Colour) => (replaced.has(c) ? '' : style.getPropertyValue(`--safety-chat-${c}`).trim());
+  try {
+    for (const [bg, fg] of pairs) {
+      const [bgInternal, bgDefault] = colours[bg];
+      const [fgInternal, fgDefault] = colours[fg];
+      const bgValue = value(bg);
+      const fgValue = value(fg);
+      if (!bgValue && !fgValue) continue;
+      const a = rgb(probe, bgValue || bgDefault);
+      const b = rgb(probe, fgValue || fgDefault);
+      const ratio = a && b ? contrast(a, b) : 0;
+      if (ratio >= 4.5) continue;
+      host.style.setProperty(bgInternal, bgDefault);
+      host.style.setProperty(fgInternal, fgDefault);
+      replaced.add(bg).add(fg);
+      report(
+        `--safety-chat-${bg} (${bgValue || bgDefault}) and --safety-chat-${fg} (${fgValue || fgDefault}) ${a && b ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed for people to read them. Using the widget's own colours for these two.`,
+      );
+    }
+  } finally {
+    probe.remove();
+  }
+}
