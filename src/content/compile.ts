@@ -6,7 +6,6 @@
 import type { Content, Contact as RtContact, FlowNode as RtNode, NodeKey, Service as RtService, Text } from '../engine/data.js';
 import { conditionKeys } from '../engine/conditions.js';
 import { isUkNumber, toContact } from '../engine/contacts.js';
-import { compactKeywords } from '../engine/find-topics.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
 import { compilePlaces, loadPlaces } from './places.js';
@@ -141,7 +140,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
         if (!node.topic || !node.keywords) err(flow.file, 'has "topic" or "keywords" but not both. The topic finder needs both: "topic" (how results name it) and "keywords" (words that find it).', where, line);
         else {
           checkText(flow.file, node.topic, `${where}, field "topic"`, line);
-          topics.push({ node: key, title: node.topic, words: compactKeywords(node.keywords) });
+          topics.push({ node: key, title: node.topic, words: [...new Set(node.keywords)] });
         }
       }
       if (node.type === 'question') asked.set(node.key, key);

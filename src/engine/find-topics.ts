@@ -1,10 +1,16 @@
 /**
  * The topic finder: matches what a person types against topic keywords, in
- * the browser only. Forgiving of case, punctuation, plurals and small typos.
- * A pure function: the query is never kept.
+ * the browser only. Forgiving of case, punctuation, plurals, tenses and
+ * small typos; words that many topics share count for less. A pure function:
+ * the query is never kept.
  */
 import { allowedEdits, editDistance } from './area-lookup.js';
 import type { NodeKey, Topic } from './data.js';
+
+/** Words that say nothing about a topic. */
+const stopWords = new Set(
+  'a an and the my me i is it of to in on at he she him they them you your what how do does did about with for someone im am be are us his her their keeps being was were has have had will would can could this that there so if or but not no just really very'.split(' '),
+);
 
 const words = (text: string) =>
   text
@@ -16,31 +22,21 @@ const words = (text: string) =>
     .map((w) => w.replace(/'s$|'/g, ''))
     .filter((w) => w.length > 1 && !stopWords.has(w));
 
-/** Words that say nothing about a topic. */
-const stopWords = new Set(['a', 'an', 'and', 'the', 'my', 'me', 'i', 'is', 'it', 'of', 'to', 'in', 'on', 'at', 'he', 'she', 'they', 'what', 'how', 'do', 'does', 'about', 'with', 'for', 'someone', 'im', 'am', 'be', 'are', 'me', 'us', 'his', 'her', 'their', 'keeps', 'being']);
-
-/** A rough English stem, so "phones", "phoning" and "phoned" meet "phone". */
-export const stem = (w: string) => w.replace(/(ing|ed|es|s)$/, '');
-
-/** Keywords without the ones that add nothing (same stem as a shorter one): smaller content, same matches. */
-export function compactKeywords(keywords: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return [...new Set(keywords.map((k) => k.trim().toLowerCase()))]
-    .sort((a, b) => a.length - b.length)
-    .filter((k) => {
-      const key = k.includes(' ') ? k : stem(k);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+/** A rough English stem, so "phones", "phoned", "slapped", "leaving" and "abused" meet their root. */
+export function stem(word: string): string {
+  let s = word.replace(/ies$/, 'y').replace(/(ing|ed|es|s)$/, '');
+  if (s.length < 3) s = word;
+  s = s.replace(/([b-df-hj-np-tv-z])\1$/, '$1');
+  return s.length > 3 ? s.replace(/e$/, '') : s;
 }
 
-function wordMatches(typed: string, keyword: string): number {
+function wordScore(typed: string, keyword: string): number {
   if (typed === keyword) return 3;
-  if (typed.length >= 4 && stem(typed) === stem(keyword)) return 2;
+  const [a, b] = [stem(typed), stem(keyword)];
+  if (a === b) return 2.5;
   if (typed.length >= 4 && keyword.startsWith(typed)) return 1;
   const edits = allowedEdits(Math.min(typed.length, keyword.length));
-  return edits && editDistance(typed, keyword, edits) <= edits ? 1 : 0;
+  return edits && (editDistance(typed, keyword, edits) <= edits || editDistance(a, b, edits) <= edits) ? 1.5 : 0;
 }
 
 /** The best-matching topics, best first (at most `limit`). */
@@ -48,16 +44,20 @@ export function findTopics(query: string, topics: readonly Topic[], limit = 5): 
   if (typeof query !== 'string') return [];
   const typed = words(query.slice(0, 200));
   if (!typed.length) return [];
-  const scored = topics.map((t, order) => {
-    const keywords = t.words.flatMap((k) => (k.includes(' ') ? [k.replace(/ /g, ''), ...words(k)] : [k]));
-    let score = 0;
-    for (const w of typed) score += Math.max(0, ...keywords.map((k) => wordMatches(w, k)));
-    // A typed phrase that equals a multi-word keyword ("tracking app") counts extra.
-    const phrase = typed.join(' ');
-    if (t.words.includes(phrase) && typed.length > 1) score += 3;
-    return { node: t.node, score, order };
+  const phrase = typed.join(' ');
+  const perTopic = topics.map((t) => {
+    const keywords = t.words.flatMap((k) => (/[ -]/.test(k) ? [k.replace(/[ -]/g, ''), ...words(k)] : [k]));
+    return {
+      node: t.node,
+      scores: typed.map((w) => Math.max(0, ...keywords.map((k) => wordScore(w, k)))),
+      // A typed phrase that is a whole multi-word keyword ("tracking app") counts extra.
+      phrase: typed.length > 1 && t.words.some((k) => words(k).join(' ') === phrase) ? 3 : 0,
+    };
   });
-  return scored
+  // A word that matches many topics ("partner", "help") says less than one that matches few.
+  const spread = typed.map((_, i) => perTopic.filter((t) => t.scores[i]! > 0).length);
+  return perTopic
+    .map((t, order) => ({ node: t.node, order, score: t.phrase + t.scores.reduce((sum, s, i) => sum + (s ? s / Math.sqrt(spread[i]!) : 0), 0) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, limit)

@@ -1,0 +1,225 @@
+/**
+ * The topic finder against the real flows: what people actually type should
+ * find the right topic among the first three results.
+ *
+ *   npx vitest run tests/unit/find-topics.test.ts
+ *
+ * If a realistic query fails, improve the `keywords` in flows/*.yaml.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkAndCompile } from '../../src/content/compile.js';
+import { findTopics } from '../../src/engine/find-topics.js';
+import { bannedPhrases, victimFacing } from './words.js';
+
+const report = checkAndCompile('flows');
+const content = report.content!;
+const topics = content?.topics ?? [];
+
+/** [what the person types, the topic node that must be in the top 3] */
+const cases: [string, string][] = [
+  // Phones and online
+  ['phone', 'abuse/online'],
+  ['he checks my phone', 'abuse/online'],
+  ['he reads my messages', 'abuse/online'],
+  ['tracking', 'abuse/online'],
+  ['tracker on my car', 'abuse/online'],
+  ['spyware', 'abuse/online'],
+  ['airtag', 'abuse/online'],
+  ['location', 'abuse/online'],
+  // Money
+  ['money', 'abuse/money'],
+  ['debt', 'abuse/money'],
+  ['he takes my money', 'abuse/money'],
+  ['universal credit', 'abuse/money'],
+  ['loans in my name', 'abuse/money-debt'],
+  // Physical and strangulation
+  ['he hits me', 'abuse/physical'],
+  ['punch', 'abuse/physical'],
+  ['slapped', 'abuse/physical'],
+  ['he broke my stuff', 'abuse/physical'],
+  ['bruises', 'abuse/physical'],
+  ['choking', 'abuse/choking'],
+  ['he strangled me', 'abuse/choking'],
+  ['hands round my neck', 'abuse/choking'],
+  // Emotional, control
+  ['he calls me names', 'abuse/emotional'],
+  ['put downs', 'abuse/emotional'],
+  ['gaslighting', 'abuse/gaslighting'],
+  ['he says I am crazy', 'abuse/gaslighting'],
+  ['controlling', 'abuse/coercive'],
+  ["he won't let me see my friends", 'abuse/coercive'],
+  ['walking on eggshells', 'abuse/coercive'],
+  ['my partner controls everything', 'abuse/coercive'],
+  ['he never lets me go out', 'abuse/coercive'],
+  // Feeling low or unsafe with yourself
+  ['suicidal', 'abuse/emotional-help'],
+  ['I want to die', 'abuse/emotional-help'],
+  ['self harm', 'abuse/emotional-help'],
+  ["I can't cope", 'abuse/emotional-help'],
+  // Sex, consent, images
+  ['rape', 'abuse/sexual'],
+  ['forced sex', 'abuse/sexual'],
+  ['consent', 'abuse/consent'],
+  ['nudes', 'young/nudes'],
+  ['sexting', 'young/nudes'],
+  ['he wants pics', 'young/nudes'],
+  ['threatening to share my nudes', 'young/nudes-threat'],
+  ['sextortion', 'young/nudes-threat'],
+  ['revenge porn', 'young/nudes-threat'],
+  // Stalking
+  ['stalker', 'abuse/stalking'],
+  ['following me', 'abuse/stalking'],
+  ['my ex keeps turning up', 'abuse/stalking'],
+  ['harassment', 'abuse/stalking'],
+  // Honour, forced marriage, FGM
+  ['forced marriage', 'abuse/forced-marriage'],
+  ['they want me to marry', 'abuse/forced-marriage'],
+  ['honour', 'abuse/honour'],
+  ['izzat', 'abuse/honour'],
+  ['fgm', 'abuse/fgm'],
+  ['cutting', 'abuse/fgm'],
+  ['breast ironing', 'abuse/fgm'],
+  // Systems
+  ['visa', 'abuse/systems'],
+  ['he says I will be deported', 'abuse/systems'],
+  ['he hid my passport', 'abuse/systems'],
+  // Family, older people, carers, children
+  ['my son hits me', 'abuse/child-to-parent'],
+  ['my teenager is violent', 'abuse/child-to-parent'],
+  ['my brother', 'abuse/family'],
+  ['my carer', 'abuse/carers'],
+  ['elderly', 'abuse/older'],
+  ['pension', 'abuse/older'],
+  ['social services take my kids', 'abuse/children'],
+  ['my children saw it', 'abuse/children'],
+  // Who it happens to
+  ["I'm a man", 'abuse/who-men'],
+  ['gay', 'abuse/who-lgbt'],
+  ['trans', 'abuse/who-lgbt'],
+  ['lesbian', 'abuse/who-lgbt'],
+  ['disabled', 'abuse/who-disabled'],
+  ['wheelchair', 'abuse/who-disabled'],
+  ['muslim', 'abuse/who-communities'],
+  ['interpreter', 'abuse/who-communities'],
+  ['is this normal', 'abuse/relationship-check'],
+  ['red flags', 'abuse/relationship-check'],
+  ['toxic relationship', 'abuse/relationship-check'],
+  ['domestic violence', 'abuse/start'],
+  // Options
+  ["clare's law", 'options/clares-law'],
+  ['clares law', 'options/clares-law'],
+  ["check my partner's past", 'options/clares-law'],
+  ['police', 'options/police'],
+  ['report him', 'options/police'],
+  ['anonymous', 'options/anonymous'],
+  ['crimestoppers', 'options/anonymous'],
+  ['victim support', 'options/support-no-report'],
+  ['court order', 'options/orders-civil'],
+  ['non-molestation order', 'options/orders-civil'],
+  ['restraining order', 'options/orders-civil'],
+  ['dvpo', 'options/orders-dapo'],
+  ['forced marriage protection order', 'options/orders-fm'],
+  ['new locks', 'options/sanctuary'],
+  ['refuge', 'options/housing'],
+  ['housing', 'options/housing'],
+  ['nowhere to go', 'options/housing'],
+  ['he kicked me out', 'options/housing'],
+  ['homeless', 'options/housing-rights'],
+  ['idva', 'options/idva'],
+  ['marac', 'options/idva'],
+  // Someone else
+  ['worried about my friend', 'someone-else/start'],
+  ['signs of abuse', 'someone-else/signs'],
+  ['how to help her', 'someone-else/listen'],
+  ['worried about a child', 'someone-else/child'],
+  // Own behaviour
+  ['am I abusive', 'own-behaviour/start'],
+  ['anger', 'own-behaviour/start'],
+  ['I hit my partner', 'own-behaviour/start'],
+  // Young people
+  ['jealous', 'young/phones'],
+  ['my girlfriend is jealous', 'young/phones'],
+  ['my bf', 'abuse/young-relationships'],
+  ["I'm 15", 'abuse/young-relationships'],
+  ['my boyfriend checks my snapchat', 'young/phones'],
+  ['teacher', 'young/talk'],
+  ['my friend told me', 'young/friend'],
+  ['my dad hits my mum', 'young/home'],
+  ['healthy relationship', 'young/healthy'],
+  // Safety check and plan
+  ['safety check', 'safety-check/start'],
+  ['am I in danger', 'safety-check/start'],
+  ['plan', 'safety-plan/start'],
+  ['safety plan', 'safety-plan/start'],
+  ['leave', 'safety-plan/leaving'],
+  ['thinking of leaving', 'safety-plan/leaving'],
+  ['after I left', 'safety-plan/after'],
+  ['incognito', 'safety-plan/online'],
+  ['browser history', 'safety-plan/online'],
+  ['work', 'safety-plan/work'],
+  ['living with him', 'safety-plan/living'],
+  // Danger and support
+  ['danger', 'main/danger-now'],
+  ['emergency', 'main/danger-now'],
+  ['999', 'main/danger-now'],
+  ['scared', 'main/danger-now'],
+  ['help now', 'main/danger-now'],
+  ['helpline', 'main/support'],
+  ['phone number', 'main/support'],
+  ['support near me', 'main/support'],
+  ['kent', 'main/support'],
+  ['medway', 'main/support'],
+  // Typos, case and punctuation
+  ['choakng', 'abuse/choking'],
+  ['mony', 'abuse/money'],
+  ['stalkng', 'abuse/stalking'],
+  ['gaslightng', 'abuse/gaslighting'],
+  ['harrassment', 'abuse/stalking'],
+  ['PHONE!!', 'abuse/online'],
+  ['Forced Marriage?', 'abuse/forced-marriage'],
+];
+
+describe('the topic finder on the shipped flows', () => {
+  it('has topics to find', () => {
+    expect(report.problems.filter((p) => p.level === 'error')).toEqual([]);
+    expect(topics.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('every expected node in the cases is a topic', () => {
+    const keys = new Set(topics.map((t) => t.node));
+    expect([...new Set(cases.map(([, node]) => node))].filter((n) => !keys.has(n))).toEqual([]);
+  });
+
+  it.each(cases)('"%s" finds %s in the top 3', (query, node) => {
+    expect(findTopics(query, topics).slice(0, 3)).toContain(node);
+  });
+
+  it.each(['', '   ', 'zzzz qqqq', '!!!', 'the and my'])('"%s" finds nothing', (query) => {
+    expect(findTopics(query, topics)).toEqual([]);
+  });
+
+  it('returns at most 5 results, best first', () => {
+    const found = findTopics('phone money choking stalking police refuge', topics);
+    expect(found.length).toBeLessThanOrEqual(5);
+    expect(findTopics('choking', topics)[0]).toBe('abuse/choking');
+  });
+});
+
+describe('topic names', () => {
+  it.each(topics.map((t) => [t.node, typeof t.title === 'string' ? t.title : t.title.en ?? '']))('%s: "%s" is short and safe to show', (node, title) => {
+    const words = title.split(/\s+/).filter(Boolean);
+    expect(words.length).toBeGreaterThanOrEqual(2);
+    expect(words.length).toBeLessThanOrEqual(6);
+    const flow = node.split('/')[0]!;
+    const hits = bannedPhrases.filter((b) => (!b.victimOnly || victimFacing(flow)) && b.phrase.test(title)).map((b) => b.why);
+    expect(hits).toEqual([]);
+  });
+
+  it('each topic has 8 to 30 keywords, all lower-case', () => {
+    for (const t of topics) {
+      expect(t.words.length, t.node).toBeGreaterThanOrEqual(8);
+      expect(t.words.length, t.node).toBeLessThanOrEqual(30);
+      for (const w of t.words) expect(w, t.node).toMatch(/^[a-z0-9' -]+$/);
+    }
+  });
+});
