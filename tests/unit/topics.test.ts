@@ -1,0 +1,36 @@
+/** Every topic leads on: to learn more, to the safety check, and to support. */
+import { describe, expect, it } from 'vitest';
+import { checkAndCompile, nextOf } from '../../src/content/compile.js';
+import type { Content, NodeKey } from '../../src/engine/data.js';
+
+const content = checkAndCompile('flows').content as Content;
+const topics = content.topics.map((t) => t.node);
+
+/** Nodes reachable within `steps` answers. */
+function near(from: NodeKey, steps: number): Set<NodeKey> {
+  let frontier = [from];
+  const seen = new Set(frontier);
+  for (let i = 0; i < steps; i++) {
+    frontier = frontier.flatMap((k) => nextOf(content.nodes[k]!)).filter((k) => !seen.has(k) && seen.add(k));
+  }
+  return seen;
+}
+const isMenu = (k: NodeKey) => {
+  const n = content.nodes[k]!;
+  return 'choices' in n && (n.choices?.length ?? 0) >= 4;
+};
+
+describe('every topic leads on', () => {
+  it.each(topics)('%s', (topic) => {
+    const around = [...near(topic, 3)];
+    expect(around.some((k) => content.nodes[k]!.type === 'services'), 'find support').toBe(true);
+    expect(around.some((k) => k !== topic && isMenu(k)), 'learn more (a menu)').toBe(true);
+    // The safety check is for people being hurt; the own-behaviour route and the check itself are exempt.
+    if (!/^(own-behaviour|safety-check)\//.test(topic)) expect(around.includes('safety-check/start'), 'check my safety').toBe(true);
+  });
+
+  it('reports the topic count', () => {
+    console.log(`${topics.length} findable topics, ${Object.keys(content.nodes).length} nodes`);
+    expect(topics.length).toBeGreaterThan(40);
+  });
+});
