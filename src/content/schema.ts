@@ -238,6 +238,7 @@ export const uiStringKeys = [
   'findResults',
   'phoneNote',
   'checkedOn',
+  'months',
   'hoursUnknown',
   'emergencyName',
   'emergencyAbout',

@@ -282,7 +282,9 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
 }
 
 function preload() {
-  loadPanel().catch(report);
+  loadPanel()
+    .then((m) => m.warm())
+    .catch(report);
 }
 
 function report(error: unknown) {

@@ -4,6 +4,7 @@
  * it sends events and draws what the actor holds.
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { guard } from 'lit-html/directives/guard.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
 import type { Panel, PanelHost } from '../element/safety-chat.element.js';
@@ -23,8 +24,18 @@ export { panelSheet };
 
 const content = unpackContent(packed);
 
-/** One machine per page; each widget runs its own actor of it. */
-const machine = createChatMachine(content);
+/** One machine per page, built on first use; each widget runs its own actor of it. */
+let machine: ReturnType<typeof createChatMachine> | undefined;
+const getMachine = () => (machine ??= createChatMachine(content));
+
+/**
+ * Called when the person shows intent to open (pointer or focus on the
+ * launcher): builds the machine in its own task after the module has loaded,
+ * so neither step is one long task and opening itself has less to do.
+ */
+export function warm(): void {
+  setTimeout(getMachine, 0);
+}
 
 export function createPanel(host: PanelHost & { addController(c: object): void; removeController(c: object): void }): Panel {
   return new ChatPanel(host);
@@ -89,7 +100,7 @@ class ChatPanel implements Panel {
   }
 
   private start() {
-    this.actor = createActor(machine, { input: { audience: this.host.config.audience, area: this.host.config.area } });
+    this.actor = createActor(getMachine(), { input: { audience: this.host.config.audience, area: this.host.config.area } });
     this.subscription = this.actor.subscribe(() => this.host.requestUpdate());
     this.actor.start();
   }
@@ -155,7 +166,7 @@ class ChatPanel implements Panel {
         <p>${this.t('exitHint')}</p>
         <button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>
       </div>
-      <div part="transcript" class="log" role="log" aria-labelledby="sc-title">${log.map((e) => this.renderEntry(e))}</div>
+      <div part="transcript" class="log" role="log" aria-labelledby="sc-title">${log.map((e) => guard([e, snapshot.context.area, this.partner, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? snapshot.context.plan : 0], () => this.renderEntry(e)))}</div>
       <div class="sr-only" role="status">${this.shiftMessage}</div>
       ${this.renderChoices()}
     </section>`;
@@ -232,7 +243,7 @@ class ChatPanel implements Panel {
       </ul>
       <p class="small">${s.hours ? this.text(s.hours) : this.t('hoursUnknown')}</p>
       ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
-      ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.host.config.lang)}</p>` : nothing}
+      ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.t('months'))}</p>` : nothing}
     </article>`;
   }
 
@@ -339,11 +350,8 @@ class ChatPanel implements Panel {
   };
 }
 
-function month(checked: string, lang: string): string {
-  const [y, m] = checked.split('-').map(Number) as [number, number];
-  try {
-    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
-  } catch {
-    return checked;
-  }
+/** "2026-11" → "November 2026", with month names from the content (no Intl start-up cost). */
+function month(checked: string, months: string): string {
+  const [y, m] = checked.split('-');
+  return `${months.split(' ')[Number(m) - 1] ?? m} ${y}`;
 }
