@@ -15,11 +15,13 @@ console.log('');
 let ok = true;
 for (const [name, size, budget] of [
   ['before the panel opens', sizes.beforeOpen, budgets.beforeOpen],
-  ['a full conversation', sizes.conversation, budgets.conversation],
+  ['opening, every topic, no search', sizes.conversation, budgets.conversation],
 ]) {
   const pass = size <= budget;
   ok &&= pass;
   console.log(`${name.padEnd(34)} ${kb(size).padStart(10)} gzip   budget ${kb(budget).padStart(9)}   ${pass ? 'pass' : 'FAIL'}`);
 }
+if (sizes.keywords) console.log(`${'+ topic finder keywords (on first search)'.padEnd(34)} ${kb(sizes.keywords).padStart(10)} gzip`);
 if (sizes.partner) console.log(`${'+ partner contacts (only on pages with them)'.padEnd(34)} ${kb(sizes.partner).padStart(10)} gzip`);
+console.log(`${'everything, all files'.padEnd(34)} ${kb(sizes.everything).padStart(10)} gzip   (issue 9 asks for 45 KB for a full conversation with every topic)`);
 process.exit(ok ? 0 : 1);

@@ -25,7 +25,7 @@ export function withImports(file, seen = new Set()) {
 
 /**
  * Sizes of the build in `dist`, in bytes (gzip unless named raw).
- * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number }}
+ * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, keywords: number, everything: number }}
  */
 export function measureSizes(dist = distDir) {
   const js = files(dist).filter((f) => f.endsWith('.js'));
@@ -33,6 +33,7 @@ export function measureSizes(dist = distDir) {
   const sum = (set) => [...set].reduce((s, f) => s + (sizes.get(f)?.gzip ?? gzipSize(f)), 0);
   const panel = js.find((f) => /chunks\/panel-/.test(f));
   const partner = js.find((f) => /chunks\/partner-services-/.test(f));
+  const keywords = js.find((f) => /chunks\/keywords-/.test(f));
   const before = withImports(join(dist, 'safety-chat.js'));
   const conversation = new Set([...before, ...(panel ? withImports(panel) : [])]);
   return {
@@ -42,5 +43,7 @@ export function measureSizes(dist = distDir) {
     conversation: sum(conversation),
     conversationFiles: [...conversation].map((f) => relative(dist, f)),
     partner: partner ? sizes.get(partner).gzip : 0,
+    keywords: keywords ? sizes.get(keywords).gzip : 0,
+    everything: sum(js),
   };
 }

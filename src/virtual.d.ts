@@ -7,3 +7,8 @@ declare module 'virtual:safety-chat/launcher' {
   const config: import('./engine/data.js').LauncherConfig;
   export default config;
 }
+declare module 'virtual:safety-chat/keywords' {
+  /** One '|'-separated keyword list per topic, in topic order. */
+  const keywords: string[];
+  export default keywords;
+}

@@ -4,15 +4,16 @@
  *
  * - `virtual:safety-chat/launcher`: the little the launcher needs before opening.
  * - `virtual:safety-chat/content`: everything the panel needs.
+ * - `virtual:safety-chat/keywords`: the topic finder's keywords, loaded when someone searches.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { LauncherConfig } from '../engine/data.js';
-import { packContent } from '../engine/pack.js';
+import { packContent, packKeywords } from '../engine/pack.js';
 import { checkAndCompile } from './compile.js';
 import { ContentProblems, formatProblem } from './problems.js';
 
-const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content' };
+const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords' };
 
 export function flowsPlugin(dir = 'flows'): Plugin {
   const root = process.cwd();
@@ -33,6 +34,7 @@ export function flowsPlugin(dir = 'flows'): Plugin {
         this.addWatchFile(flowsDir);
         return `export default ${JSON.stringify(packContent(compile()))};`;
       }
+      if (id === `\0${ids.keywords}`) return `export default ${JSON.stringify(packKeywords(compile()))};`;
       if (id === `\0${ids.launcher}`) {
         const content = compile();
         const launcher: LauncherConfig = {

@@ -51,7 +51,7 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
   let label: string | null = null;
   if (raw.label != null) {
     const text = raw.label.trim().replace(/\s+/g, ' ');
-    if (!text || text.length > labelMaxLength || unsafeChars.test(text))
+    if (!visible(text) || text.length > labelMaxLength || unsafeChars.test(text))
       report('label', `label must be plain text of 1 to ${labelMaxLength} characters, without control or direction-override characters. Using the default label.`);
     else label = text;
   }
@@ -70,6 +70,11 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
     else report('clear-after', `clear-after="${clip(raw['clear-after'])}" is not allowed. Allowed: a number of minutes above 0 and up to 120. Using 10.`);
   }
   return { mode, area, audience, label, exitUrl, lang, clearAfter };
+}
+
+/** Whether text has something a person can see (not only spaces, joiners or blank fillers). */
+function visible(text: string): boolean {
+  return text.replace(/[\p{Cf}\p{Z}\u3164\u2800\u115f\u1160\uffa0]/gu, '').length > 0;
 }
 
 /** An absolute http(s) URL, or null. Refuses javascript:, data: and relative addresses. */

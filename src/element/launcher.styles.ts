@@ -15,7 +15,9 @@ export const launcherStyles = css`
     --_z: var(--safety-chat-z-index, 2147483000);
     display: block !important;
     font-family: var(--_font);
-    font-size: 16px;
+    /* The person's own browser text size (16px unless they changed it), never the host page's
+       root size: everything inside is sized in em from here, so rem on the host cannot shrink it. */
+    font-size: medium;
     line-height: 1.45;
     color: var(--_text);
     text-align: start;
@@ -30,18 +32,24 @@ export const launcherStyles = css`
     display: none !important;
   }
   .launcher {
+    /* Shown as a manual popover (top layer): undo the browser's popover placement first. */
     position: fixed;
+    inset: auto;
+    margin: 0;
     inset-block-end: max(16px, env(safe-area-inset-bottom));
     inset-inline-end: max(16px, env(safe-area-inset-right));
     z-index: var(--_z);
     min-block-size: 48px;
     min-inline-size: 48px;
+    /* A long label wraps instead of running off a 320px screen. */
+    max-inline-size: calc(100vw - 32px);
     padding: 12px 20px;
     border: 2px solid transparent;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_accent-text);
-    font: 600 1rem/1.2 var(--_font);
+    font: 600 1em/1.2 var(--_font);
+    overflow-wrap: anywhere;
     cursor: pointer;
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
   }
@@ -55,16 +63,18 @@ export const launcherStyles = css`
   .cover {
     position: fixed;
     inset: 0;
+    /* Above everything where the top layer (popover) is not available. */
+    z-index: 2147483647;
     inline-size: 100vw;
     block-size: 100vh;
     max-inline-size: none;
     max-block-size: none;
     margin: 0;
-    padding: 2rem;
+    padding: 2em;
     border: 0;
     background: #ffffff;
     color: #0b0c0c;
-    font: 1.25rem var(--_font);
+    font: 1.25em var(--_font);
   }
   .cover::backdrop {
     background: #ffffff;
@@ -72,6 +82,19 @@ export const launcherStyles = css`
   @media (forced-colors: active) {
     .launcher {
       border-color: ButtonText;
+    }
+    /* Box shadows are dropped in forced colours: the outline alone must carry focus. */
+    :focus-visible {
+      outline-color: Highlight !important;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
     }
   }
 `;

@@ -31,6 +31,8 @@ export interface PanelHost extends HTMLElement {
 }
 
 type PanelModule = typeof import('../panel/panel.js');
+/** Set once quick exit has started on this page. */
+let exiting = false;
 let panelModule: Promise<PanelModule> | undefined;
 /** Load the panel chunk once per page; later calls share the same promise. */
 export function loadPanel(): Promise<PanelModule> {
@@ -105,6 +107,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       super.connectedCallback();
       addEventListener('pagehide', this.onPageHide);
       addEventListener('pageshow', this.onPageShow);
+      // Moved in the page: start a fresh conversation if the panel was showing.
+      if (this.open && !this.panel) void this.ensurePanel();
     });
   }
 
@@ -145,6 +149,9 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
 
   /** Cover the page, wipe the conversation and leave for `exit-url` without a Back entry. */
   quickExit(): void {
+    // One exit per page, even with two widgets or three Shift presses heard twice.
+    if (exiting) return;
+    exiting = true;
     // Cover first, in this same task, so nothing of the page is painted again.
     try {
       this.showCover();
@@ -163,15 +170,17 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     this.guard(() => {
       const attrs = ['mode', 'area', 'audience', 'label', 'exitUrl', 'language', 'clearAfter'] as const;
       if (!attrs.some((a) => changed.has(a))) return;
+      // Properties can be set from script to anything: read them as the text an attribute would hold.
+      const text = (v: unknown) => (v == null ? null : String(v));
       this.config = readConfig(
         {
-          mode: this.mode,
-          area: this.area,
-          audience: this.audience,
-          label: this.label,
-          'exit-url': this.exitUrl,
-          lang: this.language,
-          'clear-after': this.clearAfter,
+          mode: text(this.mode),
+          area: text(this.area),
+          audience: text(this.audience),
+          label: text(this.label),
+          'exit-url': text(this.exitUrl),
+          lang: text(this.language),
+          'clear-after': text(this.clearAfter),
         },
         {
           ...launcherConfig,
@@ -203,7 +212,6 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         this.launcher.type = 'button';
         this.launcher.className = 'launcher';
         this.launcher.setAttribute('part', 'launcher');
-        this.launcher.setAttribute('aria-haspopup', 'true');
         this.launcher.addEventListener('click', () => this.show());
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
         this.container = document.createElement('div');
@@ -212,9 +220,10 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         requestAnimationFrame(() => this.guard(() => enforceContrast(this, root as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
       }
       this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
-      this.launcher.hidden = this.config.mode === 'inline' || this.open;
+      showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);
       this.container!.hidden = !this.open;
-      if (this.open) this.panel?.render(this.container!);
+      // Drawn even while closed, so a wipe leaves nothing of the old conversation in the page.
+      this.panel?.render(this.container!);
     });
   }
 
@@ -243,10 +252,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     this.renderRoot.appendChild(cover);
     this.cover = cover;
     // The top layer sits above any z-index the host page uses.
-    if ('showPopover' in cover) {
-      cover.popover = 'manual';
-      cover.showPopover();
-    }
+    showInTopLayer(cover, true);
   }
 
   private onPageHide = () => {
@@ -258,6 +264,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
 
   private onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted) return;
+    exiting = false;
     // Restored from the back-forward cache: show a fresh, empty widget.
     this.guard(() => {
       this.panel?.wipe();
@@ -279,6 +286,23 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       report(e);
     }
   }
+}
+
+/**
+ * Shows or hides an element in the browser's top layer (as a manual popover),
+ * above anything the host page stacks with z-index; `hidden` where popovers
+ * are not supported.
+ */
+export function showInTopLayer(el: HTMLElement, show: boolean): void {
+  if (!('showPopover' in el) || !el.isConnected) {
+    el.hidden = !show;
+    return;
+  }
+  el.hidden = false;
+  if (!el.popover) el.popover = 'manual';
+  const open = el.matches(':popover-open');
+  if (show && !open) el.showPopover();
+  else if (!show && open) el.hidePopover();
 }
 
 function preload() {

@@ -79,11 +79,12 @@ const partialPostcodeRe = /^([A-Z]{1,2}\d[A-Z\d]?) \d[A-Z]{0,2}$/;
 export function outcodeOf(query: string): string | undefined {
   const spaced = query.toUpperCase().replace(/[^A-Z0-9]+/g, ' ').trim();
   const compact = spaced.replace(/ /g, '');
+  // "CT2 9" is district CT2 and the start of the rest, not district CT29.
+  const partial = partialPostcodeRe.exec(spaced);
+  if (partial) return partial[1];
   if (outcodeRe.test(compact)) return compact;
   const full = fullPostcodeRe.exec(compact);
-  if (full) return full[1];
-  const partial = partialPostcodeRe.exec(spaced);
-  return partial ? partial[1] : undefined;
+  return full ? full[1] : undefined;
 }
 
 interface Entry {

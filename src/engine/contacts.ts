@@ -5,6 +5,7 @@
  * (partner contacts), so both refuse the same things.
  */
 import type { Contact, Text } from './data.js';
+import { shortUrl } from './short-url.js';
 
 export type ContactInput =
   | { type: 'phone' | 'text'; number: string; label?: Text }
@@ -49,5 +50,5 @@ export function toContact(c: ContactInput, fail: (message: string) => void): Con
     return fail(`has the link "${link.url}", which is not a full web address. Write it in full, starting https://`), undefined;
   }
   if (url.protocol !== 'https:') return fail(`has the link "${link.url}". Only secure https:// links are allowed.`), undefined;
-  return { type: link.type, show: url.host.replace(/^www\./, '') + (url.pathname === '/' ? '' : url.pathname), href: url.href, ...label };
+  return { type: link.type, show: shortUrl(url.href), href: url.href, ...label };
 }

@@ -30,6 +30,17 @@ export function stem(word: string): string {
   return s.length > 3 ? s.replace(/e$/, '') : s;
 }
 
+/** Keywords less those another keyword already covers (the same stems). */
+export function compactKeywords(keywords: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return keywords.filter((k) => {
+    const key = k.split(/[ -]/).map(stem).join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function wordScore(typed: string, keyword: string): number {
   if (typed === keyword) return 3;
   const [a, b] = [stem(typed), stem(keyword)];

@@ -2,19 +2,27 @@
  * A smaller wire form of the compiled content: nodes as short tuples with
  * numeric references instead of objects with repeated field names and
  * `flow/node` keys. The build packs, the panel unpacks once on load; nothing
- * else sees the packed form. (Saves about 2.5 KB gzip on the shipped flows.)
+ * else sees the packed form. (Saves about 3 KB gzip on the shipped flows.)
  */
-import type { Choice, Content, FlowNode, NodeKey } from './data.js';
+import type { Choice, Contact, Content, FlowNode, NodeKey, Service, Text } from './data.js';
+import { shortUrl } from './short-url.js';
+import { compactKeywords } from './find-topics.js';
 
 type Ref = number;
 type PackedChoice = [label: Choice['label'], next: Ref];
 /** [type, say, choices | next, extra…, flags]; flags: 1 private, 2 forget, 4 emergency. */
 export type PackedNode = unknown[];
-export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topics'> {
+/** [type, what is shown or the link, label?]: the other half of each contact is derived on unpacking. */
+type PackedContact = [type: Contact['type'], value: string, label?: Contact['label']];
+type PackedService = [id: string, name: Text, about: Text, forWhom: Text, tags: string, areas: string, contacts: PackedContact[], checked: string, hours?: Text];
+
+export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topics' | 'services'> {
   keys: NodeKey[];
+  services: PackedService[];
   nodes: PackedNode[];
   starts: Record<keyof Content['starts'], Ref>;
-  topics: [node: Ref, title: Content['topics'][number]['title'], words: string][];
+  /** Topics without their keywords, which ship apart (see `packKeywords`). */
+  topics: [node: Ref, title: Content['topics'][number]['title']][];
 }
 
 const flagsOf = (n: FlowNode) => (n.private ? 1 : 0) | ('forget' in n && n.forget ? 2 : 0) | ('emergency' in n && n.emergency ? 4 : 0);
@@ -48,11 +56,53 @@ export function packContent(content: Content): PackedContent {
     keys,
     nodes: keys.map((k) => node(content.nodes[k]!)),
     starts: { general: r(content.starts.general), 'young-people': r(content.starts['young-people']) },
-    topics: content.topics.map((t) => [r(t.node), t.title, t.words.join('|')]),
+    topics: content.topics.map((t) => [r(t.node), t.title]),
+    services: content.services.map(packService),
   };
 }
 
-export function unpackContent(packed: PackedContent): Content {
+function packService(s: Service): PackedService {
+  const contacts = s.contacts.map((c): PackedContact => {
+    // Phone and text links are the number's digits; web links are kept whole and shown shorter.
+    const value = c.type === 'web' || c.type === 'chat' ? c.href : c.show;
+    return c.label ? [c.type, value, c.label] : [c.type, value];
+  });
+  const packed: PackedService = [s.id, s.name, s.about, s.for, s.tags.join(' '), s.areas.join(' '), contacts, s.checked];
+  if (s.hours) packed.push(s.hours);
+  return packed;
+}
+
+function unpackService([id, name, about, forWhom, tags, areas, contacts, checked, hours]: PackedService): Service {
+  return {
+    id,
+    name,
+    about,
+    for: forWhom,
+    tags: tags.split(' '),
+    areas: areas.split(' '),
+    contacts: contacts.map(([type, value, label]) => {
+      const [show, href] =
+        type === 'web' || type === 'chat'
+          ? [shortUrl(value), value]
+          : [value, type === 'email' ? `mailto:${value}` : `${type === 'phone' ? 'tel' : 'sms'}:${value.replace(/[\s-]/g, '')}`];
+      return { type, show, href, ...(label ? { label } : {}) };
+    }),
+    ...(hours ? { hours } : {}),
+    checked,
+  };
+}
+
+
+
+/**
+ * The topic finder's keywords, one string per topic, in topic order. They ship
+ * in a chunk of their own that loads only when someone opens the finder.
+ */
+export function packKeywords(content: Content): string[] {
+  return content.topics.map((t) => compactKeywords(t.words).join('|'));
+}
+
+export function unpackContent(packed: PackedContent, keywords?: readonly string[]): Content {
   const { keys, ...rest } = packed;
   const choices = (cs: PackedChoice[]): Choice[] => cs.map(([label, next]) => ({ label, next: keys[next]! }));
   const nodes: Record<NodeKey, FlowNode> = {};
@@ -72,6 +122,7 @@ export function unpackContent(packed: PackedContent): Content {
     ...rest,
     nodes,
     starts: { general: keys[packed.starts.general]!, 'young-people': keys[packed.starts['young-people']]! },
-    topics: packed.topics.map(([node, title, words]) => ({ node: keys[node]!, title, words: words.split('|') })),
+    topics: packed.topics.map(([node, title], i) => ({ node: keys[node]!, title, words: keywords?.[i]?.split('|') ?? [] })),
+    services: packed.services.map(unpackService),
   };
 }

@@ -7,19 +7,26 @@ const panelStyles = css`
     background: var(--_bg);
     color: var(--_text);
     border-radius: var(--_radius);
-    overflow: hidden;
+    /* clip, not hidden: the panel itself can never be scrolled (by focus or a screen reader's
+       cursor) so that its header moves out of view, and the inline header can stay sticky. */
+    overflow: clip;
   }
   .frame.floating {
+    /* Shown as a manual popover (top layer): undo the browser's popover placement first. */
     position: fixed;
+    inset: auto;
+    margin: 0;
+    padding: 0;
     z-index: var(--_z);
     inset-block-end: 16px;
     inset-inline-end: 16px;
-    inline-size: min(400px, calc(100vw - 32px));
-    block-size: min(640px, calc(100dvh - 32px));
+    /* In em, so the panel grows with the person's text size (400 × 640 px at 16px). */
+    inline-size: min(25em, calc(100vw - 32px));
+    block-size: min(40em, calc(100dvh - 32px));
     box-shadow: 0 8px 32px rgb(0 0 0 / 0.3);
     border: 1px solid rgb(0 0 0 / 0.15);
   }
-  @media (max-width: 480px) {
+  @media (max-width: 30em) {
     .frame.floating {
       inset: 0;
       inline-size: 100vw;
@@ -29,8 +36,17 @@ const panelStyles = css`
   }
   .frame.inline {
     border: 1px solid rgb(0 0 0 / 0.2);
-    min-block-size: 420px;
+    min-block-size: 26em;
     max-block-size: 80vh;
+  }
+  /* Inline, the header (with Exit) stays in view while any of the panel is on screen. */
+  .frame.inline header {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+  }
+  .frame.inline :is(button, a, input) {
+    scroll-margin-block-start: 5em;
   }
   header {
     display: flex;
@@ -43,10 +59,11 @@ const panelStyles = css`
   }
   h2 {
     flex: 1 1 0;
-    min-inline-size: 5rem;
+    /* The title may wrap word by word, but never narrower than its longest word (no overlap). */
+    min-inline-size: min-content;
     order: 1;
     margin: 0;
-    font-size: 1.05rem;
+    font-size: 1.05em;
     line-height: 1.2;
   }
   .exit {
@@ -57,18 +74,19 @@ const panelStyles = css`
     border-radius: 6px;
     background: var(--_exit-bg);
     color: var(--_exit-text);
-    font: 700 1rem/1.2 var(--_font);
+    font: 700 1em/1.2 var(--_font);
     cursor: pointer;
   }
   .close {
     order: 3;
     min-block-size: 44px;
     min-inline-size: 44px;
+    padding: 4px 10px;
     border: 2px solid currentColor;
     border-radius: 6px;
     background: transparent;
     color: inherit;
-    font: 600 0.95rem var(--_font);
+    font: 600 0.95em var(--_font);
     cursor: pointer;
   }
   .hint {
@@ -76,7 +94,7 @@ const panelStyles = css`
     align-items: center;
     gap: 8px;
     padding: 4px 12px;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     background: #f3f2f1;
     color: #0b0c0c;
   }
@@ -87,22 +105,33 @@ const panelStyles = css`
   .clear {
     flex: none;
     min-block-size: 44px;
+    min-inline-size: 44px;
     padding: 4px 10px;
     border: 2px solid #0b0c0c;
     border-radius: 6px;
     background: #ffffff;
     color: #0b0c0c;
-    font: 600 0.875rem var(--_font);
+    font: 600 1em var(--_font);
     cursor: pointer;
   }
   .log {
+    /* The containing block of the visually hidden "You:" labels, so they cannot make the panel scroll. */
+    position: relative;
     flex: 1 1 auto;
+    min-block-size: 0;
     overflow-y: auto;
     padding: 12px;
     display: flex;
     flex-direction: column;
     gap: 8px;
     overscroll-behavior: contain;
+  }
+  /* The transcript is a Tab stop (Chromium makes a scroller one; tabindex="0" is proposed): show
+     where focus is, inside its edge, where the panel's clipping cannot hide it. */
+  .log:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -6px;
+    box-shadow: inset 0 0 0 3px #0b0c0c;
   }
   .bubble {
     max-inline-size: 90%;
@@ -125,7 +154,7 @@ const panelStyles = css`
   }
   .note {
     align-self: center;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     color: #505a5f;
     font-style: italic;
   }
@@ -147,7 +176,7 @@ const panelStyles = css`
   }
   .group-title {
     margin: 4px 0 0;
-    font-size: 0.95rem;
+    font-size: 0.95em;
   }
   .card {
     padding: 10px 12px;
@@ -156,19 +185,21 @@ const panelStyles = css`
     border-radius: 8px;
     background: #ffffff;
     color: #0b0c0c;
+    /* Long names, addresses and links wrap rather than widen the card. */
+    overflow-wrap: anywhere;
   }
   .card.emergency {
     border-inline-start-color: #b3261e;
   }
   .card h3 {
     margin: 0 0 4px;
-    font-size: 1rem;
+    font-size: 1em;
   }
   .card p {
     margin: 4px 0;
   }
   .card .small {
-    font-size: 0.875rem;
+    font-size: 0.875em;
     color: #505a5f;
   }
   .contacts {
@@ -179,7 +210,11 @@ const panelStyles = css`
     padding: 0;
     list-style: none;
   }
+  .contacts li {
+    max-inline-size: 100%;
+  }
   .contacts a {
+    max-inline-size: 100%;
     display: inline-flex;
     align-items: center;
     min-block-size: 44px;
@@ -197,11 +232,23 @@ const panelStyles = css`
   .choices {
     display: flex;
     flex-wrap: wrap;
+    /* Keep the answers at their own height (up to the cap) and let the transcript give way:
+       otherwise a long reply squeezes them to one row and hides "I'm in danger now" and "Back". */
+    flex: none;
     gap: 8px;
     padding: 10px 12px 12px;
     border-block-start: 1px solid #d9d9d9;
     max-block-size: 45%;
     overflow-y: auto;
+  }
+  .frame.inline .choices {
+    /* An inline panel has no fixed height, so the cap is set against the screen instead. */
+    max-block-size: 36vh;
+  }
+  header,
+  .hint,
+  .search {
+    flex: none;
   }
   .choices button {
     min-block-size: 44px;
@@ -210,7 +257,7 @@ const panelStyles = css`
     border-radius: 22px;
     background: var(--_bg);
     color: var(--_accent);
-    font: 600 0.95rem/1.25 var(--_font);
+    font: 600 0.95em/1.25 var(--_font);
     text-align: start;
     cursor: pointer;
   }
@@ -242,7 +289,7 @@ const panelStyles = css`
     padding: 8px 10px;
     border: 2px solid #0b0c0c;
     border-radius: 6px;
-    font: 1rem var(--_font);
+    font: 1em var(--_font);
     color: #0b0c0c;
     background: #ffffff;
   }
@@ -258,7 +305,7 @@ const panelStyles = css`
     border-radius: 6px;
     background: var(--_accent);
     color: var(--_accent-text);
-    font: 600 1rem var(--_font);
+    font: 600 1em var(--_font);
     cursor: pointer;
   }
   .search + .prompt {
@@ -272,6 +319,54 @@ const panelStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  /* Small phones: keep Exit, the title and Close on one row, so the conversation keeps the room. */
+  @media (max-width: 23.5em) {
+    header {
+      gap: 6px;
+      padding: 8px;
+    }
+    h2 {
+      font-size: 0.95em;
+      line-height: 1.15;
+    }
+    .exit {
+      padding: 8px 10px;
+    }
+    .close {
+      padding: 0 8px;
+    }
+    .hint {
+      padding: 4px 8px;
+    }
+  }
+  /*
+   * Short screens (a phone on its side, 400% zoom, or large text: em here follows the person's
+   * text size). A transcript squeezed between the header and the answers would show a line or
+   * two, so the whole panel scrolls instead, with the header (and Exit) pinned at the top.
+   */
+  @media (max-height: 30em) {
+    .frame.floating {
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      scroll-padding-block-start: 5em;
+    }
+    .frame.floating header {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
+    }
+    .frame.inline {
+      min-block-size: 0;
+      max-block-size: none;
+    }
+    .frame .log,
+    .frame .choices,
+    .frame.inline .choices {
+      flex: none;
+      overflow: visible;
+      max-block-size: none;
+    }
+  }
   @media (forced-colors: active) {
     .exit,
     .choices button,
@@ -282,6 +377,10 @@ const panelStyles = css`
     .bubble,
     .card {
       border: 1px solid CanvasText;
+    }
+    /* Colour alone separated the header and the answers from the transcript. */
+    header {
+      border-block-end: 2px solid CanvasText;
     }
   }
   @media (prefers-reduced-motion: no-preference) {

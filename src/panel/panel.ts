@@ -7,9 +7,9 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
-import type { Panel, PanelHost } from '../element/safety-chat.element.js';
+import { showInTopLayer, type Panel, type PanelHost } from '../element/safety-chat.element.js';
 import { inLang } from '../element/text.js';
-import type { NodeKey, Service, Text } from '../engine/data.js';
+import type { NodeKey, Service, Text, Topic } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
 import { unpackContent } from '../engine/pack.js';
@@ -23,6 +23,11 @@ import { ShiftExitController } from './shift-exit.js';
 export { panelSheet };
 
 const content = unpackContent(packed);
+
+/** The topic finder's keywords arrive in their own chunk, the first time someone opens the finder. */
+let topicIndex: Promise<Topic[]> | undefined;
+const loadTopics = () =>
+  (topicIndex ??= import('virtual:safety-chat/keywords').then((m) => content.topics.map((t, i) => ({ ...t, words: m.default[i]?.split('|') ?? [] }))));
 
 /** One machine per page, built on first use; each widget runs its own actor of it. */
 let machine: ReturnType<typeof createChatMachine> | undefined;
@@ -46,6 +51,12 @@ class ChatPanel implements Panel {
   private subscription?: Subscription;
   private shiftMessage = '';
   private focusAfterUpdate = false;
+  /**
+   * False until the transcript has been drawn once, empty: a live region only
+   * announces what is added after it exists. Inline panels start ready
+   * (nothing should speak on page load).
+   */
+  private logReady: boolean;
   /** What the area search found, for the node it ran on. The typed words are never kept. */
   private areaFound?: { node: NodeKey; result: AreaResult };
   /** Topics the finder matched, for the node it ran on. The typed words are never kept. */
@@ -53,6 +64,7 @@ class ChatPanel implements Panel {
   /** The partner's own contacts, once validated. */
   private partner: Service[] = [];
   private partnerSource: unknown;
+  private container?: HTMLElement;
   private readonly shift: ShiftExitController;
   private readonly idle: IdleClearController;
 
@@ -66,6 +78,7 @@ class ChatPanel implements Panel {
       },
     );
     this.idle = new IdleClearController(host, () => host.config.clearAfter, () => this.wipe());
+    this.logReady = host.config.mode === 'inline';
     host.addController(this.shift);
     host.addController(this.idle);
     this.start();
@@ -119,6 +132,7 @@ class ChatPanel implements Panel {
   dispose() {
     this.subscription?.unsubscribe();
     this.actor.stop();
+    if (this.container) render(nothing, this.container);
     this.host.removeController(this.shift);
     this.host.removeController(this.idle);
   }
@@ -135,8 +149,13 @@ class ChatPanel implements Panel {
       if (!this.focusAfterUpdate) return;
       this.focusAfterUpdate = false;
       this.focus();
-      const log = this.host.renderRoot.querySelector('.log');
-      log?.scrollTo?.({ top: log.scrollHeight });
+      // Show the reply from its start: the person's answer at the top of the transcript.
+      const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+      if (log && log.scrollHeight > log.clientHeight) {
+        const mine = log.querySelectorAll<HTMLElement>('.bubble.you');
+        const from = mine[mine.length - 1];
+        log.scrollTop = from ? log.scrollTop + from.getBoundingClientRect().top - log.getBoundingClientRect().top - 12 : log.scrollHeight;
+      }
     });
   }
 
@@ -148,8 +167,22 @@ class ChatPanel implements Panel {
   }
 
   render(container: HTMLElement) {
-    this.readPartner();
+    try {
+      this.readPartner();
+    } catch (e) {
+      console.error('<safety-chat>: the partner contacts could not be read. None are shown.', e);
+    }
+    this.container = container;
     render(this.view(), container);
+    if (!this.logReady && this.host.open) {
+      // The transcript was drawn empty; add the opening messages next frame so the log announces them.
+      requestAnimationFrame(() => {
+        this.logReady = true;
+        this.host.requestUpdate();
+      });
+    }
+    const frame = container.querySelector<HTMLElement>('.frame.floating');
+    if (frame) showInTopLayer(frame, this.host.open);
   }
 
   private view(): TemplateResult {
@@ -166,21 +199,31 @@ class ChatPanel implements Panel {
         <p>${this.t('exitHint')}</p>
         <button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>
       </div>
-      <div part="transcript" class="log" role="log" aria-labelledby="sc-title">${log.map((e) => guard([e, snapshot.context.area, this.partner, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? snapshot.context.plan : 0], () => this.renderEntry(e)))}</div>
+      <div part="transcript" class="log" role="log" aria-labelledby="sc-title" tabindex="0">${this.logReady
+        ? log.map((e, i) =>
+            guard([e, log[i - 1], log[i + 1], snapshot.context.area, this.partner, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? snapshot.context.plan : 0], () =>
+              this.renderEntry(e, log[i - 1], log[i + 1]),
+            ),
+          )
+        : nothing}</div>
       <div class="sr-only" role="status">${this.shiftMessage}</div>
       ${this.renderChoices()}
     </section>`;
   }
 
-  private renderEntry(entry: LogEntry): TemplateResult {
+  private renderEntry(entry: LogEntry, before?: LogEntry, after?: LogEntry): TemplateResult {
     if (entry.by === 'note') return html`<p class="bubble note">${this.t(entry.note)}</p>`;
     if (entry.by === 'you') {
       const said = 'area' in entry ? this.areaName(entry.area) : this.text(entry.label);
-      return html`<p class="bubble you"><span class="sr-only">${this.t('you')}: </span>${said}</p>`;
+      // An area chosen on a services screen: the cards it brings follow the answer (reading order).
+      const asked = 'area' in entry && before?.by === 'bot' ? content.nodes[before.node] : undefined;
+      // aria-live off: the person's own answer is not read back to them.
+      return html`<p class="bubble you" aria-live="off"><span class="sr-only">${this.t('you')}: </span>${said}</p>${asked?.type === 'services' ? this.renderServices(asked.tags, asked.emergency) : nothing}`;
     }
     const node = content.nodes[entry.node]!;
     const says = 'say' in node ? node.say : [];
-    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' ? this.renderServices(node.tags, node.emergency) : node.type === 'plan' ? this.renderPlan() : nothing}`;
+    const waitsForArea = after?.by === 'you' && 'area' in after;
+    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' && !waitsForArea ? this.renderServices(node.tags, node.emergency) : node.type === 'plan' ? this.renderPlan() : nothing}`;
   }
 
   /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
@@ -266,8 +309,9 @@ class ChatPanel implements Panel {
       for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }, buttons.length > 0));
       for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }, true));
     } else if (node?.type === 'finder') {
-      search = this.searchForm('sc-find', this.t('findLabel'), (query) => {
-        this.found = { node: key, topics: findTopics(query, content.topics) };
+      void loadTopics();
+      search = this.searchForm('sc-find', this.t('findLabel'), async (query) => {
+        this.found = { node: key, topics: findTopics(query, await loadTopics()) };
       });
       const found = this.found?.node === key ? this.found.topics : undefined;
       if (found) {
@@ -319,15 +363,16 @@ class ChatPanel implements Panel {
    * A labelled search box. What is typed is read once, handed to `lookup`,
    * and cleared at once: it is never kept, sent, or offered back by autofill.
    */
-  private searchForm(id: string, label: string, lookup: (query: string) => void): TemplateResult {
-    const submit = (e: Event) => {
+  private searchForm(id: string, label: string, lookup: (query: string) => void | Promise<void>): TemplateResult {
+    const submit = async (e: Event) => {
       e.preventDefault();
       const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
       const query = input.value;
       input.value = '';
-      lookup(query);
+      await lookup(query);
       this.host.requestUpdate();
-      void this.host.updateComplete.then(() => this.focus());
+      await this.host.updateComplete;
+      this.focus();
     };
     return html`<form class="search" role="search" autocomplete="off" @submit=${submit}>
       <label for=${id}>${label}</label>

@@ -189,7 +189,7 @@ describe('events, open and close', () => {
   it('inline mode shows the panel in the page flow, with no launcher and no close button', async () => {
     const el = await mount('<safety-chat mode="inline" audience="young-people"></safety-chat>');
     await until(() => $(el, '[role="log"] .bubble'), 'inline panel');
-    expect($(el, '.launcher')!.hidden).to.equal(true);
+    expect($(el, '.launcher')!.checkVisibility()).to.equal(false);
     expect($(el, '.close')).to.equal(null);
     expect(getComputedStyle($(el, '[part="panel"]')!).position).to.equal('static');
   });

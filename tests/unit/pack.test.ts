@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { checkAndCompile } from '../../src/content/compile.js';
-import { packContent, unpackContent } from '../../src/engine/pack.js';
+import { packContent, packKeywords, unpackContent } from '../../src/engine/pack.js';
 
 describe('packed content', () => {
   const content = checkAndCompile('flows').content!;
-  it('unpacks to exactly what the build compiled', () => {
-    expect(unpackContent(JSON.parse(JSON.stringify(packContent(content))))).toEqual(content);
+  it('unpacks to exactly what the build compiled, with topic keywords compacted', () => {
+    const unpacked = unpackContent(JSON.parse(JSON.stringify(packContent(content))), packKeywords(content));
+    expect({ ...unpacked, topics: [] }).toEqual({ ...content, topics: [] });
+    expect(unpacked.topics.map((t) => [t.node, t.title])).toEqual(content.topics.map((t) => [t.node, t.title]));
+    for (const [i, t] of unpacked.topics.entries()) expect(content.topics[i]!.words).toEqual(expect.arrayContaining(t.words));
   });
   it('is smaller', () => {
     const size = (x: unknown) => gzipSync(JSON.stringify(x), { level: 9 }).length;

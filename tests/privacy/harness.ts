@@ -1,0 +1,228 @@
+/**
+ * Shared set-up for the privacy suite: Debian Chromium through playwright-core
+ * (scripts/browser.mjs), the demo server (scripts/serve.mjs), a second small
+ * server for the fixture pages in tests/privacy/fixtures, and a watch on
+ * everything a page does (console, errors, dialogs, requests, CSP violations).
+ * All traffic stays on 127.0.0.1; exit destinations are answered locally.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+// @ts-expect-error plain JS helper scripts
+import { chromePath, launch as launchChromium } from '../../scripts/browser.mjs';
+import { chromium } from 'playwright-core';
+// @ts-expect-error plain JS helper scripts
+import { startServer, strictCsp } from '../../scripts/serve.mjs';
+
+export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const launch = launchChromium as () => Promise<Browser>;
+export const STRICT_CSP = strictCsp as string;
+
+/**
+ * Chromium as scripts/browser.mjs launches it, but with the back-forward cache
+ * left on (Playwright turns it off by default with --disable-back-forward-cache),
+ * so Back can restore a frozen page the way a person's browser does.
+ */
+export function launchWithBfcache(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath as string,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
+}
+
+/** The demo server of the project (serves /demo and /dist; the partner page gets the strict CSP). */
+export async function demoServer(): Promise<{ server: Server; origin: string }> {
+  const server = (await startServer(0)) as Server;
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml' };
+
+/**
+ * A tiny static server for /demo, /dist and /tests/privacy/fixtures, bound to
+ * 127.0.0.1. Fixture pages whose name starts with `csp-` (and /demo/partner.html)
+ * get the same strict policy as the partner demo page.
+ */
+export async function fixtureServer(opts: { cacheControl?: string } = {}): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = decodeURIComponent(url.pathname);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root) || !/^\/(demo|dist|tests\/privacy\/fixtures)\//.test(path) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const headers: Record<string, string> = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': opts.cacheControl ?? 'no-store', 'referrer-policy': 'no-referrer' };
+    if (/\/csp-[^/]*\.html$/.test(path) || path === '/demo/partner.html') headers['content-security-policy'] = STRICT_CSP;
+    res.writeHead(200, headers);
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export const FIXTURES = '/tests/privacy/fixtures';
+
+export interface Watch {
+  context: BrowserContext;
+  page: Page;
+  console: { type: string; text: string }[];
+  errors: string[];
+  dialogs: string[];
+  requests: { url: string; at: number }[];
+  /** CSP violations seen by the page (recorded from before any page script runs). */
+  violations: () => Promise<string[]>;
+  close: () => Promise<void>;
+}
+
+/** The page the exit URLs lead to, answered locally. */
+export const EXITED_BODY = '<!doctype html><title>Exited</title><p>Somewhere else</p>';
+
+/**
+ * A new context and page with everything recorded. Any request that does not
+ * go to 127.0.0.1 is answered locally (never sent) and recorded.
+ */
+export async function openWatch(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Watch> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
+  const page = await context.newPage();
+  const w: Watch = {
+    context,
+    page,
+    console: [],
+    errors: [],
+    dialogs: [],
+    requests: [],
+    violations: async () => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []),
+    close: () => context.close(),
+  };
+  page.on('console', (m) => w.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => w.errors.push(e.message));
+  page.on('dialog', (d) => {
+    w.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => {});
+  });
+  page.on('request', (r) => w.requests.push({ url: r.url(), at: Date.now() }));
+  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: EXITED_BODY }));
+  await context.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return w;
+}
+
+/** Everything a page could have left behind on the device, and where it is. */
+export interface Traces {
+  cookie: string;
+  local: number;
+  session: number;
+  idb: string[];
+  caches: string[];
+  workers: number;
+  history: number;
+  url: string;
+  /** history.state and window.name both outlive the page in the same tab. */
+  historyState: unknown;
+  windowName: string;
+  /** Inputs in any widget's shadow root without autocomplete="off". */
+  autofillInputs: number;
+}
+
+export async function traces(page: Page): Promise<Traces> {
+  return page.evaluate(async () => {
+    const roots = [...document.querySelectorAll('safety-chat')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r);
+    return {
+      cookie: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).map((d) => d.name ?? '?'),
+      caches: await caches.keys(),
+      workers: (await navigator.serviceWorker.getRegistrations()).length,
+      history: history.length,
+      url: location.href,
+      historyState: history.state as unknown,
+      windowName: window.name,
+      autofillInputs: roots.flatMap((r) => [...r.querySelectorAll('input')]).filter((i) => i.getAttribute('autocomplete') !== 'off').length,
+    };
+  });
+}
+
+/** The traces a clean page has: nothing stored, the same history length and address as on load. */
+export const clean = (history: number, url: string): Traces => ({ cookie: '', local: 0, session: 0, idb: [], caches: [], workers: 0, history, url, historyState: null, windowName: '', autofillInputs: 0 });
+
+/** The answer buttons' text, trimmed. */
+export async function choiceLabels(page: Page, nth = 0): Promise<string[]> {
+  return page.evaluate((n) => {
+    const root = document.querySelectorAll('safety-chat')[n]!.shadowRoot!;
+    return [...root.querySelectorAll('[part="choices"] button')].map((b) => (b.textContent ?? '').trim());
+  }, nth);
+}
+
+/** Wait (bounded) until the first widget has its panel drawn with answers. */
+export async function panelReady(page: Page, timeout = 10_000) {
+  await page.locator('safety-chat [part="choices"] button').first().waitFor({ state: 'visible', timeout });
+}
+
+/**
+ * Press an answer button the way a person does, found by its exact visible
+ * text: the button is looked up in the widget's shadow root (waiting up to
+ * `timeout` for it to be drawn), scrolled into view, checked to be the
+ * element that actually receives the pointer at its centre (so it is
+ * visible, enabled and not covered), then clicked with a trusted mouse click.
+ * Much faster than locator.click() for the thousands of clicks of the path
+ * walk, with the same guarantees that matter here.
+ */
+export async function press(page: Page, label: string, nth = 0, widget = 0, timeout = 5000): Promise<void> {
+  const at = await page.evaluate(
+    async ({ label, nth, widget, timeout }) => {
+      const until = performance.now() + timeout;
+      for (;;) {
+        const root = document.querySelectorAll('safety-chat')[widget]?.shadowRoot;
+        const matches = root ? [...root.querySelectorAll<HTMLButtonElement>('[part="choices"] button')].filter((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === label) : [];
+        const b = matches[nth];
+        if (b && root && !b.disabled) {
+          b.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const r = b.getBoundingClientRect();
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          if (r.width > 0 && r.height > 0 && root.elementFromPoint(x, y) === b) return { x, y };
+        }
+        if (performance.now() > until) {
+          const seen = root ? [...root.querySelectorAll('[part="choices"] button')].map((x) => (x.textContent ?? '').trim()) : [];
+          return { error: `no clickable answer "${label}" (#${nth}); the answers are: ${JSON.stringify(seen)}` };
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    { label, nth, widget, timeout },
+  );
+  if ('error' in at) throw new Error(at.error);
+  await page.mouse.click(at.x, at.y);
+}
+
+/**
+ * Every place the page could still show or hold `needle` (case-sensitive): the
+ * document's markup and text, every shadow root's markup and text, and the
+ * current value of every input and textarea (which markup does not show).
+ * Returns where it was found.
+ */
+export async function findInDom(page: Page, needle: string): Promise<string[]> {
+  return page.evaluate((needle) => {
+    const found: string[] = [];
+    const visit = (root: Document | ShadowRoot, name: string) => {
+      const html = root instanceof Document ? root.documentElement.outerHTML : root.innerHTML;
+      const text = root instanceof Document ? root.documentElement.textContent ?? '' : root.textContent ?? '';
+      if (html.includes(needle)) found.push(`${name} markup`);
+      if (text.includes(needle)) found.push(`${name} text`);
+      for (const input of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) if (input.value.includes(needle)) found.push(`${name} input#${input.id} value`);
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot, `<${el.localName}> shadow root`);
+    };
+    visit(document, 'document');
+    return found;
+  }, needle);
+}
