@@ -4,6 +4,7 @@ import launcherConfig from 'virtual:safety-chat/launcher';
 import { readConfig, type WidgetConfig } from './config.js';
 import { enforceContrast } from './contrast.js';
 import { launcherStyles } from './launcher.styles.js';
+import { showInTopLayer } from './top-layer.js';
 import { inLang } from './text.js';
 
 /** What the lazily loaded panel gives the element. */
@@ -286,23 +287,6 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       report(e);
     }
   }
-}
-
-/**
- * Shows or hides an element in the browser's top layer (as a manual popover),
- * above anything the host page stacks with z-index; `hidden` where popovers
- * are not supported.
- */
-export function showInTopLayer(el: HTMLElement, show: boolean): void {
-  if (!('showPopover' in el) || !el.isConnected) {
-    el.hidden = !show;
-    return;
-  }
-  el.hidden = false;
-  if (!el.popover) el.popover = 'manual';
-  const open = el.matches(':popover-open');
-  if (show && !open) el.showPopover();
-  else if (!show && open) el.hidePopover();
 }
 
 function preload() {

@@ -35,7 +35,7 @@ export function toContact(c: ContactInput, fail: (message: string) => void): Con
     const digits = c.number.replace(/[\s-]/g, '');
     if (bannedNumbers[digits]) return fail(`has the number ${c.number}, which ${bannedNumbers[digits]}`), undefined;
     if (!/^\d+$/.test(digits) || !isUkNumber(digits))
-      return fail(`has the number "${c.number}", which is not a UK phone number. Allowed: 11 digits starting 0 (spaces are fine, e.g. "0808 2000 247") or a short code such as 999, 101 or 116 123.`), undefined;
+      return fail(`has the number "${c.number}", which is not a UK phone number. Allowed: 10 or 11 digits starting 0 (spaces are fine, e.g. "0808 2000 247") or a short code such as 999, 101 or 116 123.`), undefined;
     return { type: c.type, show: c.number.trim(), href: `${c.type === 'phone' ? 'tel' : 'sms'}:${digits}`, ...label };
   }
   if (c.type === 'email') {

@@ -7,7 +7,8 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
-import { showInTopLayer, type Panel, type PanelHost } from '../element/safety-chat.element.js';
+import type { Panel, PanelHost } from '../element/safety-chat.element.js';
+import { showInTopLayer } from '../element/top-layer.js';
 import { inLang } from '../element/text.js';
 import type { NodeKey, Service, Text, Topic } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
@@ -143,6 +144,7 @@ class ChatPanel implements Panel {
   }
 
   private send(event: ChatEvent) {
+    this.logReady = true;
     this.focusAfterUpdate = true;
     this.actor.send(event);
     void this.host.updateComplete.then(() => {
@@ -189,7 +191,7 @@ class ChatPanel implements Panel {
     const snapshot = this.actor.getSnapshot();
     const { log } = snapshot.context;
     const floating = this.host.config.mode !== 'inline';
-    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'}" aria-labelledby="sc-title" @keydown=${this.onKeyDown}>
+    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'}" aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
       <header part="header">
         <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
         <h2 id="sc-title">${this.t('panelTitle')}</h2>
@@ -386,6 +388,20 @@ class ChatPanel implements Panel {
   private button(label: string, event: ChatEvent, secondary = false): TemplateResult {
     return html`<button type="button" class=${secondary ? 'secondary' : ''} @click=${() => this.send(event)}>${label}</button>`;
   }
+
+  /**
+   * Inline, the header stays pinned at the top of the screen while the page
+   * scrolls; the browser does not know, and may leave a focused answer just
+   * under it. Scroll the page that little bit more (WCAG 2.4.11).
+   */
+  private onFocusIn = (e: FocusEvent) => {
+    if (this.host.config.mode !== 'inline') return;
+    const header = this.host.renderRoot.querySelector('header');
+    const target = e.composedPath()[0];
+    if (!header || !(target instanceof HTMLElement) || header.contains(target)) return;
+    const covered = header.getBoundingClientRect().bottom - target.getBoundingClientRect().top;
+    if (covered > 0) scrollBy({ top: -(covered + 8), behavior: 'instant' });
+  };
 
   private onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.host.config.mode !== 'inline') {

@@ -15,7 +15,7 @@ async function clean(page: Page, state: string) {
   expect(found, `${state}:\n${found.join('\n')}`).toEqual([]);
 }
 
-// NEEDS: src/panel/panel.ts view() — the transcript <div role="log"> scrolls but cannot take focus in
+// Regression (found by this suite, fixed): src/panel/panel.ts view() — the transcript <div role="log"> scrolls but cannot take focus in
 // browsers without focusable scrollers (Safari), so keyboard users cannot scroll back through it.
 // Add tabindex="0" to it (see report), then delete 'scrollable-region-focusable' from pendingRules.
 it('the scrolling transcript is keyboard reachable (axe scrollable-region-focusable)', async () => {

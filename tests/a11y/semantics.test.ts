@@ -43,7 +43,7 @@ describe('the launcher', () => {
     await close();
   });
 
-  // NEEDS: src/element/safety-chat.element.ts — drop `aria-haspopup="true"` from the launcher (see report).
+  // Regression (found by this suite, fixed): src/element/safety-chat.element.ts — drop `aria-haspopup="true"` from the launcher (see report).
   it('is not announced as a menu button (it opens a region, not a menu)', async () => {
     const { page, close } = await open(env, '/demo/council.html');
     const tree = await axTree(page);
@@ -113,7 +113,7 @@ describe.each([
     await close();
   });
 
-  // NEEDS: src/panel/panel.ts renderEntry — the person's own answer ("You: …") is appended inside
+  // Regression (found by this suite, fixed): src/panel/panel.ts renderEntry — the person's own answer ("You: …") is appended inside
   // the polite role="log", so screen readers read the answer back before the reply. Mark the
   // echo bubble aria-live="off" (see report).
   it("the person's own answers are not announced again (only new bot messages are)", async () => {
@@ -141,7 +141,7 @@ describe.each([
     await close();
   });
 
-  // NEEDS: src/panel/panel.ts — the log is created already holding the welcome, and focus goes to
+  // Regression (found by this suite, fixed): src/panel/panel.ts — the log is created already holding the welcome, and focus goes to
   // the first answer, so a screen reader never hears the welcome (a live region only announces
   // changes after it exists). Draw the log empty first and add the messages a frame later (see report).
   it('the opening messages are added to a log that already exists, so they are announced', async () => {

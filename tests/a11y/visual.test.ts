@@ -353,7 +353,7 @@ describe('touch targets', () => {
 });
 
 describe('after an answer', () => {
-  // NEEDS: src/panel/panel.ts renderEntry() and send() — (1) the cards an area answer brings are
+  // Regression (found by this suite, fixed): src/panel/panel.ts renderEntry() and send() — (1) the cards an area answer brings are
   // drawn inside the earlier "Here is who can help" entry, so they come BEFORE "You: Thanet" in
   // reading order; (2) the transcript is then scrolled to its very end, so the person sees the last
   // card and their own answer, not the start of the reply. Draw the cards after the area answer,
@@ -383,7 +383,7 @@ describe('after an answer', () => {
   });
 
   it('after a plain answer the reply is shown from its start (a long topic)', async () => {
-    // NEEDS: the same send() change as above.
+    // Regression (found by this suite, fixed): the same send() change as above.
     const { page, close } = await openAt('/demo/council.html', { width: 375, height: 640 });
     await answer(page, 'Understand abuse');
     await answer(page, 'Being controlled');
@@ -401,7 +401,7 @@ describe('after an answer', () => {
 });
 
 describe('partner colours', () => {
-  // NEEDS: src/element/safety-chat.element.ts — check the partner's accent against its text and the
+  // Regression (found by this suite, fixed): src/element/safety-chat.element.ts — check the partner's accent against its text and the
   // panel background when the panel opens; below 4.5:1, use the default accent and say so once with
   // console.error (see report for the code).
   it('a partner accent that fails contrast (#ffff00 with white text) is replaced, and reported once', async () => {

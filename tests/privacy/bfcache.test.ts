@@ -135,7 +135,7 @@ describe.each([
 });
 
 describe('nothing of the wiped conversation stays in the page, even hidden', () => {
-  // BUG: in launcher mode, wiping while the panel is closed (pagehide, which also closes the panel)
+  // Regression (found by this suite, fixed): in launcher mode, wiping while the panel is closed (pagehide, which also closes the panel)
   // starts a new actor but does not redraw: SafetyChat.update() only calls panel.render() while
   // `open`, so the old transcript ("You: I'm in danger now", the 999 advice, the services asked
   // for) stays in the shadow root inside the hidden container. After a back-forward-cache restore it
@@ -155,7 +155,7 @@ describe('nothing of the wiped conversation stays in the page, even hidden', () 
     await v.w.close();
   });
 
-  // BUG: same cause as above, for the inactivity clear: the person closes the panel and walks away;
+  // Regression (found by this suite, fixed): same cause as above, for the inactivity clear: the person closes the panel and walks away;
   // after clear-after minutes the conversation is wiped in memory but its transcript stays in the
   // hidden container of the shadow root until the panel is opened again.
   it('launcher: the inactivity clear with the panel closed leaves no text of the conversation in the shadow root', async () => {

@@ -72,7 +72,7 @@ describe('hostile host pages', () => {
     await w.close();
   });
 
-  // BUG: when a host element that comes after the widget in the page is fixed over the whole viewport
+  // Regression (found by this suite, fixed): when a host element that comes after the widget in the page is fixed over the whole viewport
   // at the maximum z-index (a cookie banner, a modal backdrop, or here `body * { position: fixed
   // !important; z-index: 2147483647 }` with an overlay after the widget), it covers the launcher and
   // the open panel: the launcher cannot be clicked and, worse, neither can "Exit this page" (Shift ×3
@@ -147,7 +147,7 @@ describe('two widgets on one page', () => {
     await w.close();
   });
 
-  // BUG: with two widgets on a page (both open, or one inline), each panel has its own
+  // Regression (found by this suite, fixed): with two widgets on a page (both open, or one inline), each panel has its own
   // ShiftExitController listening on window, so the third Shift runs quickExit() on BOTH: two
   // covers, two safety-chat-exit events, and location.replace() called twice (the second widget's
   // exit-url wins, whatever the first says). Fix: one page-wide Shift listener shared by all

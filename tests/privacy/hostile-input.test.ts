@@ -64,7 +64,9 @@ function isValid(attr: Attribute, value: string): boolean {
       return Object.keys(content.languages).includes(v);
     case 'label': {
       const t = value.trim().replace(/\s+/g, ' ');
-      return t.length >= 1 && t.length <= 60 && !unsafe.test(t);
+      // Something visible must remain once zero-width and blank filler characters are gone.
+      const visible = t.replace(/[\p{Cf}\p{Z}\u3164\u2800\u115f\u1160\uffa0]/gu, '');
+      return visible.length >= 1 && t.length <= 60 && !unsafe.test(t);
     }
     case 'exit-url':
       try {
@@ -191,7 +193,7 @@ describe('hostile attribute values', () => {
     });
   }
 
-  // BUG: a label made only of invisible characters (zero-width space U+200B, word joiner U+2060,
+  // Regression (found by this suite, fixed): a label made only of invisible characters (zero-width space U+200B, word joiner U+2060,
   // soft hyphen U+00AD, Hangul filler U+3164, Braille blank U+2800) passes the label check (trim()
   // keeps them and `unsafeChars` in src/element/config.ts does not list them), so the launcher is
   // drawn as an empty pill with no visible text and an accessible name of invisible characters.
@@ -206,7 +208,7 @@ describe('hostile attribute values', () => {
     }
   });
 
-  // BUG: a property set to a non-string (el.label = 123, el.exitUrl = {}, el.clearAfter = 5 — the
+  // Regression (found by this suite, fixed): a property set to a non-string (el.label = 123, el.exitUrl = {}, el.clearAfter = 5 — the
   // same names as the attributes, and easy for a host framework to pass) makes readConfig() throw
   // ("e.label.trim is not a function"); the guard reports only "something went wrong inside the
   // widget", not the attribute, and the whole configuration stops updating: while that value stays,
@@ -529,7 +531,7 @@ describe('hostile partner contacts', () => {
     expectCleanPage();
   });
 
-  // BUG: a `services` value that throws when inspected (here a Proxy whose traps throw, so that
+  // Regression (found by this suite, fixed): a `services` value that throws when inspected (here a Proxy whose traps throw, so that
   // `raw instanceof Element` in ChatPanel.readPartner() throws) breaks the whole panel: readPartner()
   // runs inside render() before lit draws anything, the element's guard catches the error
   // ("something went wrong inside the widget") and the panel stays empty, with no answers and no way

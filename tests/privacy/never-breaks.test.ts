@@ -158,7 +158,7 @@ describe('never breaks the host page', () => {
     await w.close();
   });
 
-  // BUG: moving the element (remove + append, which is what a host framework does when it moves or
+  // Regression (found by this suite, fixed): moving the element (remove + append, which is what a host framework does when it moves or
   // re-mounts a node) mid-conversation leaves a dead widget: disconnectedCallback() disposes the
   // panel and sets it to undefined, but on reconnection nothing creates a new one (show() returns
   // early because `open` is still true, and update() only renders an existing panel). The old

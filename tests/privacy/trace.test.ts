@@ -181,7 +181,7 @@ describe('what is typed leaves no trace', () => {
     await s.w.close();
   });
 
-  // BUG: a partial postcode whose district has one digit ("CT2 9", as people type the start of
+  // Regression (found by this suite, fixed): a partial postcode whose district has one digit ("CT2 9", as people type the start of
   // "CT2 9AB") is read as the district "CT29", which does not exist, so the person is told they are
   // outside Kent and Medway. outcodeOf() in src/engine/area-lookup.ts tries the compact form before
   // the spaced "district sector" form; it should try partialPostcodeRe on the spaced text first.
