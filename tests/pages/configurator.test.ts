@@ -7,6 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
+import { watchPage, type Watch as PageWatch } from './watch.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
 import { launch } from '../../scripts/browser.mjs';
@@ -28,14 +29,9 @@ afterAll(async () => {
   server?.close();
 });
 
-interface Watch {
-  page: Page;
+interface Watch extends PageWatch {
   /** history.length once the page has loaded: nothing may add to it. */
   history: number;
-  console: string[];
-  errors: string[];
-  requests: string[];
-  violations: () => Promise<string[]>;
 }
 
 /** Opens the configurator served with the strict partner policy (CSP + Trusted Types). */
@@ -43,18 +39,10 @@ async function open(options: { width?: number; clipboard?: boolean } = {}): Prom
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
   if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const page = await context.newPage();
-  const watch: Watch = { page, history: 0, console: [], errors: [], requests: [], violations: async () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
-  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => watch.errors.push(e.message));
-  page.on('request', (r) => watch.requests.push(r.url()));
+  const watch: Watch = { ...(await watchPage(page)), history: 0 };
   await context.route(`${origin}${path}`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': strictCsp } });
-  });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __violations: string[] };
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(`${origin}${path}`);
   await expect.poll(() => page.locator('#preview safety-chat').count()).toBe(1);

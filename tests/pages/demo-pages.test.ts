@@ -5,7 +5,8 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { watchPage, type Watch } from './watch.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
 import { launch } from '../../scripts/browser.mjs';
@@ -26,28 +27,13 @@ afterAll(async () => {
   server?.close();
 });
 
-interface Watch {
-  page: Page;
-  console: string[];
-  errors: string[];
-  requests: string[];
-  violations: () => Promise<string[]>;
-}
 
 async function open(path: string, width = 1280): Promise<Watch> {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
-  const watch: Watch = { page, console: [], errors: [], requests: [], violations: async () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
-  page.on('console', (m) => watch.console.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => watch.errors.push(e.message));
-  page.on('request', (r) => watch.requests.push(r.url()));
+  const watch = await watchPage(page);
   // The exit destination is answered locally: these tests never leave the machine.
   await context.route(/bbc\.co\.uk/, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
-  await page.addInitScript(() => {
-    const w = window as unknown as { __violations: string[] };
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
   await page.goto(`${origin}${path}`);
   return watch;
 }
