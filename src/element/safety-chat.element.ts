@@ -232,6 +232,11 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     if (this.panel) return;
     try {
       const mod = await loadPanel();
+      // Evaluating the chunk, building the machine and drawing the panel are three tasks, not one
+      // long one: the page stays responsive while the chat opens.
+      await nextTask();
+      mod.prepare();
+      await nextTask();
       if (this.panel || !this.isConnected) return;
       const root = this.renderRoot as ShadowRoot;
       if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(mod.panelSheet)) {
@@ -288,6 +293,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     }
   }
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function preload() {
   loadPanel()

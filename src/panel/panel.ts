@@ -43,6 +43,11 @@ export function warm(): void {
   setTimeout(getMachine, 0);
 }
 
+/** Builds the machine now (opening without intent first, between two yields to the browser). */
+export function prepare(): void {
+  getMachine();
+}
+
 export function createPanel(host: PanelHost & { addController(c: object): void; removeController(c: object): void }): Panel {
   return new ChatPanel(host);
 }
