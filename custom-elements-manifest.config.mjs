@@ -7,11 +7,9 @@ export default {
     {
       name: 'safety-chat-tidy',
       // The element's events are documented with @fires; drop what the analyzer
-      // infers from the generic emit(name) helper, and the internal loader.
+      // infers from the generic emit(name) helper.
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules) {
-          mod.declarations = mod.declarations?.filter((d) => d.name !== 'loadPanel');
-          mod.exports = mod.exports?.filter((e) => e.name !== 'loadPanel');
           for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name !== 'name');
         }
       },

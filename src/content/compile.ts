@@ -5,7 +5,7 @@
  */
 import type { Content, Contact as RtContact, FlowNode as RtNode, NodeKey, Service as RtService, Text } from '../engine/data.js';
 import { conditionKeys } from '../engine/conditions.js';
-import { isUkNumber, toContact } from '../engine/contacts.js';
+import { toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
 import { compilePlaces, loadPlaces } from './places.js';
@@ -14,8 +14,6 @@ import type { Contact, FlowNode } from './schema.js';
 
 /** Areas a service may cover besides the council slugs. */
 export const wideAreas = ['kent', 'medway', 'kent-and-medway', 'national'] as const;
-
-export { isUkNumber };
 
 export interface Report {
   content?: Content;

@@ -44,10 +44,12 @@ function rgb(probe: HTMLElement, value: string): number[] | undefined {
 
 export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElement, report: (message: string) => void): void {
   const style = getComputedStyle(host);
-  const probe = document.createElement('span');
-  root.appendChild(probe);
   const replaced = new Set<Colour>();
   const value = (c: Colour) => (replaced.has(c) ? '' : style.getPropertyValue(`--safety-chat-${c}`).trim());
+  // Most pages set no colours: then there is nothing to check.
+  if (!(Object.keys(colours) as Colour[]).some(value)) return;
+  const probe = document.createElement('span');
+  root.appendChild(probe);
   try {
     for (const [bg, fg] of pairs) {
       const [bgInternal, bgDefault] = colours[bg];

@@ -36,7 +36,7 @@ type PanelModule = typeof import('../panel/panel.js');
 let exiting = false;
 let panelModule: Promise<PanelModule> | undefined;
 /** Load the panel chunk once per page; later calls share the same promise. */
-export function loadPanel(): Promise<PanelModule> {
+function loadPanel(): Promise<PanelModule> {
   panelModule ??= import('../panel/panel.js');
   return panelModule;
 }

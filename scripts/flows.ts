@@ -5,9 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkAndCompile } from './compile.js';
-import { diagrams } from './diagram.js';
-import { formatProblem } from './problems.js';
+import { checkAndCompile } from '../src/content/compile.js';
+import { diagrams } from '../src/content/diagram.js';
+import { formatProblem } from '../src/content/problems.js';
 
 const [command = 'check', dir = 'flows'] = process.argv.slice(2);
 const report = checkAndCompile(resolve(dir));
