@@ -15,6 +15,15 @@ import { ContentProblems, formatProblem } from './problems.js';
 
 const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords' };
 
+/**
+ * A module whose default export is `value`, as `JSON.parse('…')`: V8 reads a JSON string
+ * much faster than the same object literal, which shortens the task that evaluates the chunk.
+ */
+function asJson(value: unknown): string {
+  const json = JSON.stringify(value).replace(/[\\'\u2028\u2029]/g, (c) => (c === '\\' ? '\\\\' : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16)}`));
+  return `export default JSON.parse('${json}');`;
+}
+
 export function flowsPlugin(dir = 'flows'): Plugin {
   const root = process.cwd();
   const flowsDir = resolve(root, dir);
@@ -32,9 +41,9 @@ export function flowsPlugin(dir = 'flows'): Plugin {
     load(id) {
       if (id === `\0${ids.content}`) {
         this.addWatchFile(flowsDir);
-        return `export default ${JSON.stringify(packContent(compile()))};`;
+        return asJson(packContent(compile()));
       }
-      if (id === `\0${ids.keywords}`) return `export default ${JSON.stringify(packKeywords(compile()))};`;
+      if (id === `\0${ids.keywords}`) return asJson(packKeywords(compile()));
       if (id === `\0${ids.launcher}`) {
         const content = compile();
         const launcher: LauncherConfig = {

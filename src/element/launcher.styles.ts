@@ -14,9 +14,13 @@ export const launcherStyles = css`
     --_focus: var(--safety-chat-focus, #ffbf47);
     --_z: var(--safety-chat-z-index, 2147483000);
     display: block !important;
+  }
+  /* The person's own browser text size (16px unless they changed it), never the host page's
+     root size: everything inside is sized in em from here, so rem on the host cannot shrink it.
+     Set here rather than on the host, so the fallback in the page keeps the page's own text. */
+  .widget {
+    display: contents;
     font-family: var(--_font);
-    /* The person's own browser text size (16px unless they changed it), never the host page's
-       root size: everything inside is sized in em from here, so rem on the host cannot shrink it. */
     font-size: medium;
     line-height: 1.45;
     color: var(--_text);

@@ -78,7 +78,8 @@ function loadPanel(): Promise<PanelModule> {
  * @cssproperty --safety-chat-focus - Focus ring colour.
  * @cssproperty --safety-chat-z-index - Stacking order of the launcher and panel.
  *
- * @slot - Fallback content shown until the widget starts (and when JavaScript is off).
+ * @slot - Fallback content, shown without JavaScript. With a launcher it stays where it is in the page;
+ *   inline, the panel takes its place.
  */
 export class SafetyChat extends ReactiveElement implements PanelHost {
   static override styles = launcherStyles;
@@ -100,6 +101,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
   private panel?: Panel;
   private launcher?: HTMLButtonElement;
   private container?: HTMLElement;
+  private widget?: HTMLElement;
+  private fallback?: HTMLSlotElement;
   private reported = new Set<string>();
   private cover?: HTMLElement;
 
@@ -201,14 +204,29 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
   }
 
   /**
-   * The launcher is two DOM calls so the page pays almost nothing before
+   * The first drawing waits for the next task: loading the script (element definition and
+   * upgrade) and drawing the launcher are then two short tasks on the host page, not one long one.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
+  /**
+   * The launcher is a few DOM calls so the page pays almost nothing before
    * opening; the panel draws itself into its own container once loaded.
    */
   protected override update(changed: PropertyValues<this>) {
     super.update(changed);
     this.guard(() => {
-      const root = this.renderRoot;
       if (!this.launcher) {
+        // The partner's fallback stays where it is (a launcher takes no room in the page, so the
+        // page never moves when the widget starts); inline, the panel takes its place.
+        this.fallback = document.createElement('slot');
+        // Everything of the widget's own inherits its text settings from here, not from the host
+        // box, so the fallback keeps the page's look.
+        this.widget = document.createElement('div');
+        this.widget.className = 'widget';
         this.launcher = document.createElement('button');
         this.launcher.type = 'button';
         this.launcher.className = 'launcher';
@@ -216,12 +234,14 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         this.launcher.addEventListener('click', () => this.show());
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
         this.container = document.createElement('div');
-        root.append(this.launcher, this.container);
+        this.widget.append(this.launcher, this.container);
+        this.renderRoot.append(this.fallback, this.widget);
         // After the first paint, so the host page's loading pays nothing for it.
-        requestAnimationFrame(() => this.guard(() => enforceContrast(this, root as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
+        requestAnimationFrame(() => this.guard(() => enforceContrast(this, this.renderRoot as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
       }
       this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
       showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);
+      this.fallback!.hidden = this.config.mode === 'inline' && !!this.panel;
       this.container!.hidden = !this.open;
       // Drawn even while closed, so a wipe leaves nothing of the old conversation in the page.
       this.panel?.render(this.container!);
@@ -255,7 +275,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     cover.className = 'cover';
     cover.setAttribute('role', 'status');
     cover.textContent = inLang(launcherConfig.strings.exiting, this.config.lang);
-    this.renderRoot.appendChild(cover);
+    (this.widget ?? this.renderRoot).appendChild(cover);
     this.cover = cover;
     // The top layer sits above any z-index the host page uses.
     showInTopLayer(cover, true);

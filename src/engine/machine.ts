@@ -119,23 +119,6 @@ const fresh = (input: ChatInput): ChatContext => ({
 export function createChatMachine(content: Content) {
   const nodeOf = (key: NodeKey) => content.nodes[key]!;
 
-  // Back goes to the node the person came from; list who can come before whom.
-  const before = new Map<NodeKey, Set<NodeKey>>();
-  const forward = (from: NodeKey, to: NodeKey, seen = new Set<NodeKey>()) => {
-    const target = nodeOf(to);
-    if (target.type === 'branch') {
-      if (seen.has(to)) return;
-      seen.add(to);
-      for (const n of [...target.routes.map((r) => r.next), target.otherwise]) forward(from, n, seen);
-    } else before.set(to, (before.get(to) ?? new Set()).add(from));
-  };
-  for (const [key, node] of Object.entries(content.nodes)) {
-    if (node.type === 'branch') continue;
-    for (const c of choicesOf(content, node)) forward(key, c.next);
-    if (node.type === 'area') forward(key, node.next);
-    if (node.type === 'finder') for (const t of content.topics) forward(key, t.node);
-  }
-
   const chat = setup({
     types: { context: {} as ChatContext, events: {} as ChatEvent, input: {} as ChatInput },
     actions: {
@@ -166,8 +149,8 @@ export function createChatMachine(content: Content) {
       back: assign(({ context }) => ({
         log: [...context.log, { id: context.seq, by: 'you' as const, label: content.strings.back! }],
         seq: context.seq + 1,
-        trail: context.trail.slice(0, -1),
       })),
+      popTrail: assign(({ context }) => ({ trail: context.trail.slice(0, -1) })),
       setArea: assign(({ context, event }) => {
         if (event.type !== 'SET_AREA') return {};
         return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area }], seq: context.seq + 1 };
@@ -177,6 +160,7 @@ export function createChatMachine(content: Content) {
     },
     guards: {
       cameFrom: ({ context }, params: { node: NodeKey }) => context.trail.at(-1) === params.node,
+      canGoBack: ({ context }) => context.trail.length > 0,
       picked: ({ event }, params: { index: number }) => event.type === 'CHOOSE' && event.index === params.index,
       goesTo: ({ event }, params: { node: NodeKey }) => event.type === 'GO' && event.node === params.node,
       matches: ({ context }, params: { when: import('./data.js').Condition }) => matches(params.when, context.answers),
@@ -185,16 +169,24 @@ export function createChatMachine(content: Content) {
     },
   });
 
+  const keys = Object.keys(content.nodes);
   const states: Record<string, object> = {
     start: {
       always: [{ guard: 'isYoung', target: content.starts['young-people'] }, { target: content.starts.general }],
+    },
+    // Passed through on Back, to the node the person came from. One shared set of
+    // transitions instead of one per pair of nodes keeps the machine quick to build.
+    back: {
+      always: [
+        ...keys.map((key) => ({ guard: { type: 'cameFrom' as const, params: { node: key } }, target: key, actions: 'popTrail' as const })),
+        { target: 'start' }, // unreachable: Back needs a trail, and every trail entry is a node
+      ],
     },
   };
 
   for (const [key, node] of Object.entries(content.nodes)) {
     const say = { type: 'say' as const, params: { node: key, ...(node.type === 'area' ? { unlessArea: true } : {}) } };
     const entry = [...(!node.private || ('forget' in node && node.forget) ? ['forget' as const] : []), say];
-    const back = [...(before.get(key) ?? [])].map((from) => ({ guard: { type: 'cameFrom' as const, params: { node: from } }, target: from, actions: 'back' as const }));
 
     if (node.type === 'branch') {
       states[key] = {
@@ -212,7 +204,6 @@ export function createChatMachine(content: Content) {
         entry,
         on: {
           SET_AREA: { target: node.next, actions: ['setArea', { type: 'pushTrail', params: { from: key } }] },
-          BACK: back,
         },
       };
       continue;
@@ -229,7 +220,7 @@ export function createChatMachine(content: Content) {
       node.type === 'finder'
         ? content.topics.map((t) => ({ guard: { type: 'goesTo' as const, params: { node: t.node } }, target: t.node, actions: { type: 'choose' as const, params: { from: key, label: t.title } } }))
         : [];
-    states[key] = { entry, on: { CHOOSE: choose, BACK: back, ...(go.length ? { GO: go } : {}) } };
+    states[key] = { entry, on: { CHOOSE: choose, ...(go.length ? { GO: go } : {}) } };
   }
 
   return chat.createMachine({
@@ -238,6 +229,7 @@ export function createChatMachine(content: Content) {
     initial: 'start',
     on: {
       SET_AREA: { actions: 'setArea' },
+      BACK: { guard: 'canGoBack', target: '.back', actions: 'back' },
       RESTART: { target: '.start', actions: 'restart' },
       CLEAR: { target: '.start', actions: 'wipe' },
       EXIT: { target: '.start', actions: 'wipe' },

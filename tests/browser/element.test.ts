@@ -16,17 +16,38 @@ async function frame(path: string): Promise<HTMLIFrameElement> {
 }
 
 describe('<safety-chat> before and at start', () => {
-  it('shows its light-DOM fallback until the element upgrades, then the launcher', async () => {
-    const iframe = await frame('/tests/browser/fixtures/fallback.html');
-    const doc = iframe.contentDocument!;
-    const fallback = doc.getElementById('fallback')!;
-    expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
+  /** Adds the widget's script to a fixture page that has none. */
+  const start = (doc: Document) => {
     const script = doc.createElement('script');
     script.type = 'module';
     script.src = '/dist/safety-chat.js';
     doc.head.append(script);
-    const el = doc.querySelector('safety-chat') as SafetyChat;
+    return doc.querySelector('safety-chat') as SafetyChat;
+  };
+  const box = (el: Element) => JSON.stringify(el.getBoundingClientRect());
+
+  it('keeps its light-DOM fallback in place with a launcher, so nothing on the page moves', async () => {
+    const iframe = await frame('/tests/browser/fixtures/fallback.html');
+    const doc = iframe.contentDocument!;
+    const [fallback, after] = [doc.getElementById('fallback')!, doc.getElementById('after')!];
+    expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
+    const seen = { fallback: box(fallback), after: box(after), font: getComputedStyle(fallback).font };
+    const el = start(doc);
     await until(() => el.shadowRoot?.querySelector('.launcher'), 'launcher in frame');
+    await new Promise((r) => requestAnimationFrame(r));
+    // Same place, same size and the page's own text: the widget adds only its floating button.
+    expect({ fallback: box(fallback), after: box(after), font: getComputedStyle(fallback).font }).to.deep.equal(seen);
+    iframe.remove();
+  });
+
+  it('inline, shows the fallback until the panel is drawn in its place', async () => {
+    const iframe = await frame('/tests/browser/fixtures/fallback-inline.html');
+    const doc = iframe.contentDocument!;
+    const fallback = doc.getElementById('fallback')!;
+    expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
+    const el = start(doc);
+    await until(() => el.shadowRoot?.querySelector('[role="log"]'), 'inline panel in frame');
+    await el.updateComplete;
     expect(fallback.getBoundingClientRect().height).to.equal(0);
     iframe.remove();
   });
