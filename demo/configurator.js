@@ -286,7 +286,7 @@ function buildSnippet({ attributes, styles, services }) {
     for (const line of scriptJson(services).split('\n')) lines.push(`    ${line}`);
     lines.push('  </script>');
   }
-  lines.push('  <!-- Shown until the chat starts, and to anyone without JavaScript -->');
+  lines.push('  <!-- Stays in your page (inline: until the chat loads), and shows without JavaScript -->');
   lines.push(`  <p>${FALLBACK[0]}`, `     ${FALLBACK[1]}</p>`);
   lines.push('</safety-chat>');
   return lines.join('\n');
