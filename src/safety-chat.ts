@@ -9,5 +9,9 @@ export { SafetyChat };
 export type { SafetyChatEventMap } from './element/safety-chat.element.js';
 export type { WidgetConfig } from './element/config.js';
 
+// Registered in a task of its own: a module script runs in the same task as the end of the
+// page's parsing (and often its first layout), which the widget should not lengthen.
 // The script may be included twice (or in two bundles): register only once.
-if (!customElements.get('safety-chat')) customElements.define('safety-chat', SafetyChat);
+setTimeout(() => {
+  if (!customElements.get('safety-chat')) customElements.define('safety-chat', SafetyChat);
+}, 0);

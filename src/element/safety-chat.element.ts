@@ -204,6 +204,18 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
   }
 
   /**
+   * The partner's fallback stays where it is from the moment the shadow root exists (a launcher
+   * takes no room in the page, so the page never moves when the widget starts); inline, the panel
+   * takes its place.
+   */
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    this.fallback = document.createElement('slot');
+    root.append(this.fallback);
+    return root;
+  }
+
+  /**
    * The first drawing waits for the next task: loading the script (element definition and
    * upgrade) and drawing the launcher are then two short tasks on the host page, not one long one.
    */
@@ -220,9 +232,6 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     super.update(changed);
     this.guard(() => {
       if (!this.launcher) {
-        // The partner's fallback stays where it is (a launcher takes no room in the page, so the
-        // page never moves when the widget starts); inline, the panel takes its place.
-        this.fallback = document.createElement('slot');
         // Everything of the widget's own inherits its text settings from here, not from the host
         // box, so the fallback keeps the page's look.
         this.widget = document.createElement('div');
@@ -235,7 +244,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
         this.container = document.createElement('div');
         this.widget.append(this.launcher, this.container);
-        this.renderRoot.append(this.fallback, this.widget);
+        this.renderRoot.append(this.widget);
         // After the first paint, so the host page's loading pays nothing for it.
         requestAnimationFrame(() => this.guard(() => enforceContrast(this, this.renderRoot as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
       }

@@ -32,11 +32,15 @@ describe('<safety-chat> before and at start', () => {
     const [fallback, after] = [doc.getElementById('fallback')!, doc.getElementById('after')!];
     expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
     const seen = { fallback: box(fallback), after: box(after), font: getComputedStyle(fallback).font };
+    const win = iframe.contentWindow as Window & typeof globalThis;
+    const shifts: number[] = [];
+    new win.PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => (e as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift' });
     const el = start(doc);
     await until(() => el.shadowRoot?.querySelector('.launcher'), 'launcher in frame');
-    await new Promise((r) => requestAnimationFrame(r));
-    // Same place, same size and the page's own text: the widget adds only its floating button.
+    for (let i = 0; i < 3; i++) await new Promise((r) => win.requestAnimationFrame(r));
+    // Same place, same size and the page's own text at every frame: the widget adds only its floating button.
     expect({ fallback: box(fallback), after: box(after), font: getComputedStyle(fallback).font }).to.deep.equal(seen);
+    expect(shifts).to.deep.equal([]);
     iframe.remove();
   });
 

@@ -2,6 +2,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { Content } from '../../src/engine/data.js';
 import { choicesOf, createChatMachine, currentNode, type ChatInput } from '../../src/engine/machine.js';
+import { checkAndCompile } from '../../src/content/compile.js';
 import { compileFixture } from './fixture.js';
 
 const content = compileFixture().content as Content;
@@ -35,10 +36,12 @@ describe('the conversation machine', () => {
     expect(ctx().trail).toEqual(['demo/start']);
   });
 
-  it('ignores an answer index that does not exist', () => {
-    const { actor, at } = start();
-    actor.send({ type: 'CHOOSE', index: 99 });
+  it('ignores an answer index that does not exist, and Back with nowhere to go back to', () => {
+    const { actor, at, ctx } = start();
+    for (const index of [99, -1, 1.5, Number.NaN]) actor.send({ type: 'CHOOSE', index });
+    actor.send({ type: 'BACK' });
     expect(at()).toBe('demo/start');
+    expect(ctx().log).toHaveLength(1);
   });
 
   it('goes back to the node the person came from', () => {
@@ -124,5 +127,49 @@ describe('the conversation machine', () => {
     actor.send({ type: 'SET_AREA', area: 'dover' });
     expect(ctx().area).toBe('dover');
     expect(ctx().log.at(-1)).toMatchObject({ by: 'you', area: 'dover' });
+  });
+});
+
+describe('the topic finder in the shipped flows', () => {
+  const shipped = checkAndCompile('flows').content as Content;
+  const finder = Object.keys(shipped.nodes).find((k) => shipped.nodes[k]!.type === 'finder')!;
+  const topic = shipped.topics[0]!;
+  /** An actor on the finder node, reached by answers from the start (breadth first). */
+  function atFinder() {
+    const actor = createActor(createChatMachine(shipped), { input: {} });
+    actor.start();
+    const way = new Map<string, number[]>([[currentNode(actor.getSnapshot()), []]]);
+    const queue = [currentNode(actor.getSnapshot())];
+    while (!way.has(finder) && queue.length) {
+      const key = queue.shift()!;
+      choicesOf(shipped, shipped.nodes[key]!).forEach((c, i) => {
+        if (!way.has(c.next) && shipped.nodes[c.next]!.type !== 'branch') {
+          way.set(c.next, [...way.get(key)!, i]);
+          queue.push(c.next);
+        }
+      });
+    }
+    for (const index of way.get(finder)!) actor.send({ type: 'CHOOSE', index });
+    expect(currentNode(actor.getSnapshot())).toBe(finder);
+    return actor;
+  }
+
+  it('goes to a topic the person found, records its title, and Back returns to the finder', () => {
+    const actor = atFinder();
+    actor.send({ type: 'GO', node: topic.node });
+    expect(currentNode(actor.getSnapshot())).toBe(topic.node);
+    expect(actor.getSnapshot().context.log.at(-2)).toMatchObject({ by: 'you', label: topic.title });
+    actor.send({ type: 'BACK' });
+    expect(currentNode(actor.getSnapshot())).toBe(finder);
+  });
+
+  it('ignores a node that is not a topic, and topics sent from anywhere but the finder', () => {
+    const actor = atFinder();
+    const notTopic = Object.keys(shipped.nodes).find((k) => !shipped.topics.some((t) => t.node === k) && shipped.nodes[k]!.type !== 'branch')!;
+    actor.send({ type: 'GO', node: notTopic });
+    expect(currentNode(actor.getSnapshot())).toBe(finder);
+    actor.send({ type: 'GO', node: topic.node });
+    actor.send({ type: 'GO', node: shipped.topics[1]!.node });
+    expect(currentNode(actor.getSnapshot())).toBe(topic.node);
   });
 });
