@@ -3,7 +3,7 @@
 // In headless Chromium, on demo/bench.html (a host page with the widget in launcher mode), over
 // fresh pages: layout shift and long tasks from loading, opening and answering; launcher click to
 // first message painted (cold, and after hovering the launcher for 300 ms so the panel chunk is
-// preloaded); answer click to next message painted; and the JS heap after 1 and after 200
+// preloaded); answer click to next message painted; and the JS heap after 1, 200 and 400
 // open / answer / clear / hide cycles. Gzip sizes come from scripts/sizes.mjs. For comparison,
 // the same page with deep-chat (installed into .tmp/bench-deps, never into the project) opened
 // from a plain launcher button, showing a static intro message.
@@ -478,7 +478,8 @@ async function memoryRun(browser, origin) {
     const points = [];
     await cycles(1);
     points.push({ cycles: 1, ...(await measure(true)) });
-    for (const at of [50, 100, 150, CYCLES]) {
+    // On to twice CYCLES: whether the growth levels off (warm-up) or goes on (a leak).
+    for (const at of [50, 100, 150, CYCLES, 2 * CYCLES]) {
       await cycles(at - points.at(-1).cycles);
       points.push({ cycles: at, ...(await measure(at === CYCLES)) });
     }
@@ -543,7 +544,7 @@ try {
     if (i < MID_RUNS) midPage.push(await midPageRun(browser, origin));
     if ((i + 1) % 10 === 0) log(`${i + 1} / ${RUNS}`);
   }
-  log(`memory: ${CYCLES} open / answer / clear / hide cycles`);
+  log(`memory: ${2 * CYCLES} open / answer / clear / hide cycles`);
   try {
     memory = await memoryRun(browser, origin);
   } catch (e) {
@@ -603,8 +604,8 @@ latencyRow('click launcher → first message painted, cold', cold.map((r) => r.o
 latencyRow('click launcher → first message painted, hover 300 ms first', warm.map((r) => r.open), latencyBudgetMs.open, dcWarm.map((r) => r.open));
 latencyRow(`click answer → next message painted (${sum(all.map((r) => r.answers.length))} answers)`, all.flatMap((r) => r.answers), latencyBudgetMs.answer);
 
-if (memory.length === 5) {
-  const [first, , , , last] = memory;
+if (memory.length === 6) {
+  const [first, , , , last, twice] = memory;
   const growth = (last.heap - first.heap) / first.heap;
   row('JS heap after cycle 1 (after GC)', mb(first.heap), '—', '—', null);
   row(`JS heap after cycle ${CYCLES} (after GC)`, `${mb(last.heap)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)`, '—', '≤ +10%', growth <= 0.1);
@@ -613,6 +614,8 @@ if (memory.length === 5) {
   const kept = (notCode(last.types) - notCode(first.types)) / notCode(first.types);
   const code = (last.types.code ?? 0) - (first.types.code ?? 0);
   row(`heap snapshot after cycle ${CYCLES}, without compiled code`, `${mb(notCode(last.types))} (${kept >= 0 ? '+' : ''}${(kept * 100).toFixed(1)}%)`, '—', '≤ +10%', kept <= 0.1);
+  const later = (twice.heap - last.heap) / last.heap;
+  row(`JS heap after cycle ${2 * CYCLES}, against cycle ${CYCLES} (after GC)`, `${mb(twice.heap)} (${later >= 0 ? '+' : ''}${(later * 100).toFixed(1)}%)`, '—', '—', null);
   memoryNote = `compiled code (V8 "code" in the snapshot) grew by ${kb(code)} between cycle 1 and ${CYCLES}; everything else by ${kb(notCode(last.types) - notCode(first.types))}.`;
 } else {
   row('JS heap after 200 cycles', 'not measured', '—', '≤ +10%', false);
