@@ -132,7 +132,11 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       if (this.open) return;
       this.open = true;
       this.emit('safety-chat-open');
-      void this.ensurePanel().then(() => this.updateComplete).then(() => this.panel?.focus());
+      // Focus waits for the next frame: the panel's first layout is then the browser's own
+      // rendering step, not a second long piece of the task that drew it.
+      void this.ensurePanel()
+        .then(() => this.updateComplete)
+        .then(() => requestAnimationFrame(() => this.guard(() => this.open && this.panel?.focus())));
     });
   }
 
