@@ -1,19 +1,22 @@
 /**
- * Screenshots for review (docs/screenshots/): the demo pages with the panel open, at 320, 375 and
+ * Screenshots for review (docs/screenshots/): the demo pages closed and with the panel open, at 320, 375 and
  * 1280 CSS px, in light and forced colours. Each is one 800px-tall viewport at 1× (small PNGs).
  * Names: <page>-<width>-<state>[-forced].png. Set SCREENSHOTS=0 to skip writing them.
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, areaQuestion, cards, open, openPanel, root, useBrowser, type Page } from './helpers.js';
+import { answer, areaQuestion, cards, launcher, open, openPanel, root, useBrowser, type Page } from './helpers.js';
 
 const env = useBrowser();
 const out = `${root}/docs/screenshots`;
 
-type Shot = [page: 'council' | 'school' | 'partner', width: number, state: 'welcome' | 'services', forced: boolean, height?: number];
+type Shot = [page: 'council' | 'school' | 'partner', width: number, state: 'closed' | 'welcome' | 'services', forced: boolean, height?: number];
 
 /** About sixteen: every page, every width, both states where they differ, forced colours for each page. */
 const shots: Shot[] = [
+  // The host page before opening: its own safety notice (the widget's fallback) and the launcher.
+  ['council', 375, 'closed', false],
+  ['council', 1280, 'closed', false],
   ['council', 320, 'welcome', false],
   ['council', 320, 'services', false],
   ['council', 375, 'welcome', false],
@@ -63,7 +66,8 @@ describe.skipIf(process.env.SCREENSHOTS === '0')('screenshots', () => {
     const written: string[] = [];
     for (const [name, width, state, forced, height = 800] of shots) {
       const { page, close } = await open(env, `/demo/${name}.html`, { width, height, bypassCSP: name === 'partner', forcedColors: forced ? 'active' : 'none' });
-      await openPanel(page);
+      if (state === 'closed') await launcher(page).waitFor();
+      else await openPanel(page);
       if (state === 'services') await toServices(page, name);
       else if (name === 'school') await page.locator('safety-chat [part="panel"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       // Show the focus ring on the first answer (where focus lands on opening), as a keyboard user sees it.
