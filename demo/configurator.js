@@ -310,6 +310,7 @@ function update() {
   $('snippet').textContent = snippet;
   $('css-snippet').textContent = buildCss(settings.styles);
   $('csp-note').hidden = !settings.styles.length;
+  $('inline-note').hidden = settings.mode !== 'inline';
   if (snippet !== lastSnippet) $('copy-status').textContent = '';
   lastSnippet = snippet;
 }

@@ -8,7 +8,8 @@
 // the same page with deep-chat (installed into .tmp/bench-deps, never into the project) opened
 // from a plain launcher button, showing a static intro message.
 //
-// Also: the bench page with the element placed mid-content (layout shift from its fallback).
+// Also: the bench page with the element placed mid-content, and the school page with the widget
+// inline (layout shift while loading).
 //
 // Every request goes to 127.0.0.1: anything else is blocked and reported. Exits 1 when a budget
 // is exceeded. BENCH_RUNS (default 30) sets the page loads per variant; on a busy machine the runs
@@ -415,6 +416,28 @@ async function midPageRun(browser, origin) {
   }
 }
 
+/**
+ * The school demo page, with the widget inline in its content: loading until the panel is drawn,
+ * for layout shift. `reserved`: with the README's CSS rule that keeps the panel's room (in
+ * demo.css); without it, the page as a partner who skipped that rule would have it.
+ */
+async function inlineRun(browser, origin, reserved) {
+  const { context, page } = await openPage(browser);
+  try {
+    if (!reserved) {
+      const css = readFileSync(join(root, 'demo/demo.css'), 'utf8').replace(/^safety-chat\[mode="inline"\].*$/m, '');
+      await context.route(`${origin}/demo/demo.css`, (route) => route.fulfill({ contentType: 'text/css', body: css }));
+    }
+    await page.goto(`${origin}/demo/school.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('safety-chat')?.shadowRoot?.querySelector('[role="log"] .bubble'), null, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const data = await page.evaluate(() => window.__bench.collect());
+    return { phases: phases(data) };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Self sizes in a V8 heap snapshot, by node type (code = JIT-compiled code and its metadata). */
 async function heapByType(cdp) {
   const chunks = [];
@@ -502,6 +525,8 @@ const warm = [];
 const dcCold = [];
 const dcWarm = [];
 const midPage = [];
+const inline = [];
+const inlineBare = [];
 const MID_RUNS = Math.max(1, Math.ceil(RUNS / 6));
 let memory = [];
 let memoryProblem = '';
@@ -542,6 +567,8 @@ try {
       }
     }
     if (i < MID_RUNS) midPage.push(await midPageRun(browser, origin));
+    if (i < MID_RUNS) inline.push(await inlineRun(browser, origin, true));
+    if (i < MID_RUNS) inlineBare.push(await inlineRun(browser, origin, false));
     if ((i + 1) % 10 === 0) log(`${i + 1} / ${RUNS}`);
   }
   log(`memory: ${2 * CYCLES} open / answer / clear / hide cycles`);
@@ -584,6 +611,8 @@ const clsRow = (label, runs, phase, dcRuns, budgeted = true) => {
 };
 clsRow('layout shift: loading', all, 'load', dcAll);
 if (midPage.length) clsRow(`layout shift: loading, element mid-page (${midPage.length} runs)`, midPage, 'load', []);
+if (inline.length) clsRow(`layout shift: loading, inline panel (school page, ${inline.length} runs)`, inline, 'load', []);
+if (inlineBare.length) clsRow('layout shift: loading, inline, without the README\'s CSS rule', inlineBare, 'load', [], false);
 clsRow('layout shift: opening', all, 'open', dcAll);
 clsRow('layout shift: answering', all, 'answer', [], false);
 
@@ -638,9 +667,9 @@ console.log(`${cold.length} fresh pages per widget variant (${dcCold.length} per
 console.log(`Before the panel opens: ${sizes.beforeOpenFiles.join(', ')}; a full conversation: ${sizes.conversationFiles.join(', ')}; every file: ${sizes.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}${sizes.partner ? ` (the partner-contacts chunk, ${kb(sizes.partner)}, loads only on pages that give contacts, so it is not in the conversation total)` : ''}.`);
 console.log(`Cold opens: the pointer reached the launcher ${ms(median(cold.map((r) => r.overToClick)))} (median) before the click, so the chunk request starts just ahead of it, as with a real mouse.`);
 console.log(`Answer → next message painted, median by answer number: ${Array.from({ length: ANSWERS }, (_, i) => `#${i + 1} ${ms(median(all.map((r) => r.answers[i])))}`).join(', ')} (each answer re-renders a longer transcript).`);
-const midShifts = midPage.flatMap((r) => r.phases.load.shifts);
-if (midShifts.length) {
-  console.log(`Layout shifts while loading with the element mid-page: ${[...new Set(midShifts.flatMap((sh) => sh.sources.map((src) => `${src.where} ${src.rects}`)))].slice(0, 4).join('; ')} (the fallback content inside <safety-chat> is painted, then hidden when the element starts, and the content below moves up).`);
+for (const [what, runs] of [['with the element mid-page', midPage], ['with the inline panel (school page)', inline], ['inline, without the README\'s CSS rule', inlineBare]]) {
+  const shifts = runs.flatMap((r) => r.phases.load.shifts);
+  if (shifts.length) console.log(`Layout shifts while loading ${what}: ${[...new Set(shifts.flatMap((sh) => sh.sources.map((src) => `${src.where} ${src.rects}`)))].slice(0, 4).join('; ')}.`);
 }
 for (const phase of ['load', 'open', 'answer']) {
   const shifts = all.flatMap((r) => r.phases[phase].shifts);

@@ -26,6 +26,23 @@ export const launcherStyles = css`
     color: var(--_text);
     text-align: start;
   }
+  /* Inline: the room of the panel's first screen is taken at once (the panel fills it when drawn),
+     so the page does not move when the panel arrives. The same rule in the partner's stylesheet
+     holds the room even before the script runs (see the README). */
+  :host(:state(inline)) {
+    display: flex !important;
+    flex-direction: column;
+    font-size: medium;
+    min-block-size: min(40em, 80vh);
+  }
+  :host(:state(inline)) .container {
+    display: flex;
+    flex-direction: column;
+    flex: 1 0 auto;
+  }
+  :host(:state(inline)) .container > * {
+    flex: 1 0 auto;
+  }
   :host([hidden]) {
     display: none !important;
   }

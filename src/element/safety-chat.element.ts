@@ -106,8 +106,20 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
   private reported = new Set<string>();
   private cover?: HTMLElement;
 
+  /** Custom states the widget's own styles read (`:host(:state(inline))`); none are reflected to attributes. */
+  private states = (() => {
+    try {
+      return this.attachInternals().states;
+    } catch {
+      return undefined; // an older browser: inline panels then take their room when drawn
+    }
+  })();
+
   override connectedCallback() {
     this.guard(() => {
+      // Inline, the host takes the panel's room at once (before the panel is loaded), so the page
+      // does not move when it is drawn. Read from the attribute: the configuration comes later.
+      this.markInline(this.getAttribute('mode')?.trim().toLowerCase() === 'inline');
       super.connectedCallback();
       addEventListener('pagehide', this.onPageHide);
       addEventListener('pageshow', this.onPageShow);
@@ -124,6 +136,15 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       this.panel?.dispose();
       this.panel = undefined;
     });
+  }
+
+  private markInline(inline: boolean) {
+    try {
+      if (inline) this.states?.add('inline');
+      else this.states?.delete('inline');
+    } catch {
+      // CustomStateSet without plain names (Chromium before 125): nothing to reserve.
+    }
   }
 
   /** Open the panel (launcher mode). */
@@ -247,6 +268,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
         this.launcher.addEventListener('click', () => this.show());
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
         this.container = document.createElement('div');
+        this.container.className = 'container';
         this.widget.append(this.launcher, this.container);
         this.renderRoot.append(this.widget);
         // After the first paint, so the host page's loading pays nothing for it.
@@ -255,6 +277,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
       showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);
       this.fallback!.hidden = this.config.mode === 'inline' && !!this.panel;
+      this.markInline(this.config.mode === 'inline');
       this.container!.hidden = !this.open;
       // Drawn even while closed, so a wipe leaves nothing of the old conversation in the page.
       this.panel?.render(this.container!);

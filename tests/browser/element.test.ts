@@ -44,15 +44,24 @@ describe('<safety-chat> before and at start', () => {
     iframe.remove();
   });
 
-  it('inline, shows the fallback until the panel is drawn in its place', async () => {
+  it('inline, shows the fallback until the panel is drawn in its room, and with the README\'s rule nothing moves', async () => {
     const iframe = await frame('/tests/browser/fixtures/fallback-inline.html');
     const doc = iframe.contentDocument!;
-    const fallback = doc.getElementById('fallback')!;
+    const [fallback, after] = [doc.getElementById('fallback')!, doc.getElementById('after')!];
     expect(fallback.getBoundingClientRect().height).to.be.greaterThan(0);
+    const below = box(after);
+    const win = iframe.contentWindow as Window & typeof globalThis;
+    const shifts: number[] = [];
+    new win.PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => (e as PerformanceEntry & { value: number }).value))).observe({ type: 'layout-shift' });
     const el = start(doc);
-    await until(() => el.shadowRoot?.querySelector('[role="log"]'), 'inline panel in frame');
+    await until(() => el.shadowRoot?.querySelector('[role="log"] .bubble'), 'inline panel in frame');
     await el.updateComplete;
+    for (let i = 0; i < 3; i++) await new Promise((r) => win.requestAnimationFrame(r));
     expect(fallback.getBoundingClientRect().height).to.equal(0);
+    // The panel fills the room the rule kept: the text below is where it was.
+    expect(el.shadowRoot!.querySelector('[part="panel"]')!.getBoundingClientRect().height).to.be.closeTo(el.getBoundingClientRect().height, 1);
+    expect(box(after)).to.equal(below);
+    expect(shifts).to.deep.equal([]);
     iframe.remove();
   });
 

@@ -4,6 +4,7 @@
  * preview and the code to paste, user text is escaped, nothing is stored, and
  * it all works under the partner page's strict CSP with Trusted Types.
  */
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -138,6 +139,12 @@ describe('the configurator page', () => {
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.getByRole('link', { name: '01634 000 000' }).getAttribute('href')).toBe('tel:01634000000');
     expect(await card.getByRole('link', { name: 'safeguarding@example.org' }).getAttribute('href')).toBe('mailto:safeguarding@example.org');
+
+    // Inline: the stylesheet line that keeps the chat's room (as in the README and demo.css).
+    expect(await page.locator('#inline-note').isVisible()).toBe(true);
+    const rule = await page.locator('#inline-css').textContent();
+    expect(readFileSync(`${process.cwd()}/demo/demo.css`, 'utf8')).toContain(rule!);
+    expect(readFileSync(`${process.cwd()}/README.md`, 'utf8')).toContain(rule!);
 
     const text = await snippet(page);
     expect(text).toMatch(/<safety-chat mode="inline"\s+area="medway"\s+label="Talk to us"\s+exit-url="https:\/\/www\.bbc\.co\.uk\/weather"\s+style="--safety-chat-accent: #005ea5">/);
