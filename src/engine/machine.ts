@@ -35,7 +35,10 @@ export interface ChatContext {
   /** Safety-plan steps the person kept, in order; memory only. */
   plan: { node: NodeKey; done: boolean }[];
   seq: number;
-  /** The node on screen now, and where the last answer or Back leads (node keys, never answers). */
+  /**
+   * The node on screen now (the actions read it: they get the context, not the state), and
+   * where the last answer or Back leads. Node keys, never answers.
+   */
   at: NodeKey | null;
   next: NodeKey | null;
 }
