@@ -5,30 +5,15 @@
  * it all works under the partner page's strict CSP with Trusted Types.
  */
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { watchPage, type Watch as PageWatch } from './watch.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemo, watchPage, type Watch as PageWatch } from './watch.js';
+import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
-import { launch } from '../../scripts/browser.mjs';
-// @ts-expect-error plain JS helper scripts
-import { startServer, strictCsp } from '../../scripts/serve.mjs';
+import { strictCsp } from '../../scripts/serve.mjs';
 
-let server: Server;
-let browser: Browser;
-let origin: string;
 const path = '/demo/configurator.html';
 
-beforeAll(async () => {
-  server = await startServer(0);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = useDemo();
 
 interface Watch extends PageWatch {
   /** history.length once the page has loaded: nothing may add to it. */
@@ -37,15 +22,15 @@ interface Watch extends PageWatch {
 
 /** Opens the configurator served with the strict partner policy (CSP + Trusted Types). */
 async function open(options: { width?: number; clipboard?: boolean } = {}): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
-  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const context = await demo.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 } });
+  if (options.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo.origin });
   const page = await context.newPage();
   const watch: Watch = { ...(await watchPage(page)), history: 0 };
-  await context.route(`${origin}${path}`, async (route) => {
+  await context.route(`${demo.origin}${path}`, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': strictCsp } });
   });
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${demo.origin}${path}`);
   await expect.poll(() => page.locator('#preview safety-chat').count()).toBe(1);
   watch.history = await page.evaluate(() => history.length);
   return watch;
@@ -62,7 +47,7 @@ async function expectClean(w: Watch) {
   expect(w.console).toEqual([]);
   expect(w.errors).toEqual([]);
   expect(await w.violations()).toEqual([]);
-  expect(w.requests.every((u) => u.startsWith(origin))).toBe(true);
+  expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
   const storage = await w.page.evaluate(async () => ({
     cookies: document.cookie,
     local: localStorage.length,
@@ -73,7 +58,7 @@ async function expectClean(w: Watch) {
     history: history.length,
     url: location.href,
   }));
-  expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: w.history, url: `${origin}${path}` });
+  expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: w.history, url: `${demo.origin}${path}` });
 }
 
 describe('the configurator page', () => {

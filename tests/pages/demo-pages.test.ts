@@ -3,38 +3,18 @@
  * pages, served as a partner would serve them (the partner page with a strict
  * CSP and Trusted Types).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
-import { watchPage, type Watch } from './watch.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain JS helper scripts
-import { launch } from '../../scripts/browser.mjs';
-// @ts-expect-error plain JS helper scripts
-import { startServer } from '../../scripts/serve.mjs';
+import { useDemo, watchPage, type Watch } from './watch.js';
+import { describe, expect, it } from 'vitest';
 
-let server: Server;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  server = await startServer(0);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
+const demo = useDemo();
 
 async function open(path: string, width = 1280): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const context = await demo.browser.newContext({ viewport: { width, height: 800 } });
   const page = await context.newPage();
   const watch = await watchPage(page);
   // The exit destination is answered locally: these tests never leave the machine.
   await context.route(/bbc\.co\.uk/, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${demo.origin}${path}`);
   return watch;
 }
 
@@ -58,7 +38,7 @@ describe.each(pages)('%s', (path, mode) => {
     expect(w.console).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(await w.violations()).toEqual([]);
-    expect(w.requests.every((u) => u.startsWith(origin))).toBe(true);
+    expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
     const storage = await page.evaluate(async () => ({
       cookies: document.cookie,
       local: localStorage.length,
@@ -69,26 +49,26 @@ describe.each(pages)('%s', (path, mode) => {
       history: history.length,
       url: location.href,
     }));
-    expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: historyBefore, url: `${origin}${path}` });
+    expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: historyBefore, url: `${demo.origin}${path}` });
     await page.context().close();
   });
 
   it('quick exit replaces the page, and Back does not return to it', async () => {
     const w = await open('/demo/index.html');
     const { page } = w;
-    await page.goto(`${origin}${path}`);
+    await page.goto(`${demo.origin}${path}`);
     if (mode === 'launcher') await page.locator('safety-chat').getByRole('button', { name: /help|talk/i }).click();
     await page.locator('safety-chat [part="exit-button"]').click();
     await page.waitForURL(/bbc\.co\.uk/);
     await page.goBack();
-    expect(page.url()).toBe(`${origin}/demo/index.html`);
+    expect(page.url()).toBe(`${demo.origin}/demo/index.html`);
     await page.context().close();
   });
 });
 
 describe('the partner page', () => {
   it('is served with the strict policy', async () => {
-    const res = await fetch(`${origin}/demo/partner.html`);
+    const res = await fetch(`${demo.origin}/demo/partner.html`);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'; script-src 'self'; style-src 'self';.*require-trusted-types-for 'script'/);
   });
 });
