@@ -5,26 +5,21 @@
  * (an init script), including zod's eval probe in the partner-contacts chunk
  * and any Trusted Types sink. There must be none, and nothing in the console.
  */
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, STRICT_CSP, demoServer, fixtureServer, launch, openWatch, press, type Watch } from './harness.js';
+import { FIXTURES, STRICT_CSP, openWatch, press, type Watch, startEnv, stopEnv, type Env } from './harness.js';
 import { content, generatePaths, str, type Path } from './paths.js';
 
-let demo: { server: Server; origin: string };
-let fixtures: { server: Server; origin: string };
+let demo: Env['demo'];
+let fixtures: Env['fixtures'];
 let browser: Browser;
 const figures = { paths: 0, clicks: 0, cards: 0, violations: 0 };
 
 beforeAll(async () => {
-  demo = await demoServer();
-  fixtures = await fixtureServer();
-  browser = await launch();
+  ({ demo, fixtures, browser } = await startEnv('demo', 'fixtures'));
 });
 afterAll(async () => {
-  await browser?.close();
-  demo?.server.close();
-  fixtures?.server.close();
+  await stopEnv({ demo, fixtures, browser });
   console.log(`[privacy/csp] ${figures.paths} paths, ${figures.clicks} clicks, ${figures.cards} service cards drawn under the strict policy, ${figures.violations} violations`);
 });
 

@@ -68,6 +68,25 @@ export async function fixtureServer(opts: { cacheControl?: string } = {}): Promi
 
 export const FIXTURES = '/tests/privacy/fixtures';
 
+/** What most suites start once: a browser and the servers they name. */
+export interface Env {
+  demo: { server: Server; origin: string };
+  fixtures: { server: Server; origin: string };
+  browser: Browser;
+}
+export async function startEnv<K extends 'demo' | 'fixtures'>(...servers: K[]): Promise<Pick<Env, K | 'browser'>> {
+  const env: Partial<Env> = { browser: await launch() };
+  if ((servers as string[]).includes('demo')) env.demo = await demoServer();
+  if ((servers as string[]).includes('fixtures')) env.fixtures = await fixtureServer();
+  return env as Pick<Env, K | 'browser'>;
+}
+/** Closes what `startEnv` started (any part may be missing if starting failed). */
+export async function stopEnv(env: Partial<Env>): Promise<void> {
+  await env.browser?.close();
+  env.demo?.server.close();
+  env.fixtures?.server.close();
+}
+
 export interface Watch {
   context: BrowserContext;
   page: Page;

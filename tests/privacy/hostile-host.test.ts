@@ -4,22 +4,19 @@
  * and receives the pointer), the panel must open, an answer must advance, and
  * quick exit must leave. No error may reach the page, nothing in the console.
  */
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixtureServer, launch, openWatch, type Watch } from './harness.js';
+import { FIXTURES, openWatch, type Watch, startEnv, stopEnv, type Env } from './harness.js';
 import { str } from './paths.js';
 
-let fixtures: { server: Server; origin: string };
+let fixtures: Env['fixtures'];
 let browser: Browser;
 
 beforeAll(async () => {
-  fixtures = await fixtureServer();
-  browser = await launch();
+  ({ fixtures, browser } = await startEnv('fixtures'));
 });
 afterAll(async () => {
-  await browser?.close();
-  fixtures?.server.close();
+  await stopEnv({ fixtures, browser });
 });
 
 async function open(path: string, viewport?: { width: number; height: number }): Promise<Watch> {

@@ -8,22 +8,20 @@
  *
  * The host page has no CSP on purpose: an injection would execute here.
  */
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, fixtureServer, launch, openWatch, type Watch } from './harness.js';
+import { FIXTURES, openWatch, type Watch, startEnv, stopEnv, type Env } from './harness.js';
 import { content, str } from './paths.js';
 import { payloads, serviceGarbage } from './payloads.js';
 
-let fixtures: { server: Server; origin: string };
+let fixtures: Env['fixtures'];
 let browser: Browser;
 let w: Watch;
 const pwned: string[] = [];
 const figures = { payloads: payloads.length, mounts: 0, entries: 0, garbage: serviceGarbage.length };
 
 beforeAll(async () => {
-  fixtures = await fixtureServer();
-  browser = await launch();
+  ({ fixtures, browser } = await startEnv('fixtures'));
   w = await openWatch(browser);
   await w.context.exposeBinding('__scPwned', (source) => void pwned.push(source.frame.url()));
   await w.context.addInitScript(() => {
@@ -39,8 +37,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await w?.close();
-  await browser?.close();
-  fixtures?.server.close();
+  await stopEnv({ fixtures, browser });
   console.log(
     `[privacy/hostile-input] ${figures.payloads} payloads × 7 attributes, ${figures.entries} partner entries (every field, property and JSON child), ${figures.garbage} garbage values for services; ${figures.mounts} widgets mounted; executed: ${pwned.length}`,
   );

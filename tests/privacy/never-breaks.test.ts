@@ -4,21 +4,18 @@
  * removal), garbage partner contacts, and removing the element
  * mid-conversation never produce a page error.
  */
-import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoServer, launch, openWatch, press, type Watch } from './harness.js';
+import { openWatch, press, type Watch, startEnv, stopEnv, type Env } from './harness.js';
 
-let demo: { server: Server; origin: string };
+let demo: Env['demo'];
 let browser: Browser;
 
 beforeAll(async () => {
-  demo = await demoServer();
-  browser = await launch();
+  ({ demo, browser } = await startEnv('demo'));
 });
 afterAll(async () => {
-  await browser?.close();
-  demo?.server.close();
+  await stopEnv({ demo, browser });
 });
 
 type El = HTMLElement & { show(): void; hide(): void; clear(): void; quickExit(): void; services: unknown; updateComplete: Promise<boolean> };

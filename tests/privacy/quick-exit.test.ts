@@ -9,26 +9,21 @@
  * `safety-chat-exit` and for `pagehide`), so the check cannot race the
  * navigation that follows.
  */
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, demoServer, fixtureServer, launch, openWatch, press, type Watch } from './harness.js';
+import { FIXTURES, openWatch, press, type Watch, startEnv, stopEnv, type Env } from './harness.js';
 import { content, firstOfType, route, str, type Step } from './paths.js';
 
-let demo: { server: Server; origin: string };
-let fixtures: { server: Server; origin: string };
+let demo: Env['demo'];
+let fixtures: Env['fixtures'];
 let browser: Browser;
 let screensTested = 0;
 
 beforeAll(async () => {
-  demo = await demoServer();
-  fixtures = await fixtureServer();
-  browser = await launch();
+  ({ demo, fixtures, browser } = await startEnv('demo', 'fixtures'));
 });
 afterAll(async () => {
-  await browser?.close();
-  demo?.server.close();
-  fixtures?.server.close();
+  await stopEnv({ demo, fixtures, browser });
   console.log(`[privacy/quick-exit] ${screensTested} screen × method runs exited correctly`);
 });
 
