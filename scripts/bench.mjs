@@ -313,6 +313,30 @@ const launcherSel = 'safety-chat button.launcher';
 const bubbleSel = '[role="log"] .bubble';
 const answerSel = 'safety-chat [part="choices"] button:not(.secondary)';
 
+/**
+ * Opens a chat as a person with a mouse would: the pointer comes from the page's corner to the
+ * launcher (resting there HOVER_MS first when `preload`) and clicks. Resolves with the timings of
+ * the first message in `host` (see `arm`), the click, and the last pointerover before it.
+ */
+async function openByPointer(page, launcher, host, bubbles, preload, what) {
+  const box = await page.locator(launcher).boundingBox();
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => window.__bench.mark('open'));
+  if (preload) {
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(HOVER_MS);
+  }
+  await page.evaluate(([h, b]) => window.__bench.arm(h, b, 1), [host, bubbles]);
+  await page.mouse.click(x, y);
+  return within(
+    page.evaluate(() => window.__bench.result.then((r) => ({ ...r, click: window.__bench.clickAfterArm(), over: window.__bench.overs.filter((t) => t <= window.__bench.clickAfterArm()).at(-1) }))),
+    10_000,
+    `${what} showed no message`,
+  );
+}
+
 /** One fresh page of the widget: load, open (cold or after hovering), then ANSWERS answers. */
 async function widgetRun(browser, origin, preload) {
   const { context, page } = await openPage(browser);
@@ -323,22 +347,7 @@ async function widgetRun(browser, origin, preload) {
     await page.goto(`${origin}/demo/bench.html`, { waitUntil: 'load' });
     await page.evaluate(() => customElements.whenDefined('safety-chat').then(() => document.querySelector('safety-chat').updateComplete));
     await page.waitForTimeout(150); // the page is idle before the person acts
-    const box = await page.locator(launcherSel).boundingBox();
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(5, 5);
-    await page.evaluate(() => window.__bench.mark('open'));
-    if (preload) {
-      await page.mouse.move(x, y);
-      await page.waitForTimeout(HOVER_MS);
-    }
-    await page.evaluate((sel) => window.__bench.arm('safety-chat', sel, 1), bubbleSel);
-    await page.mouse.click(x, y);
-    const opened = await within(
-      page.evaluate(() => window.__bench.result.then((r) => ({ ...r, click: window.__bench.clickAfterArm(), over: window.__bench.overs.filter((t) => t <= window.__bench.clickAfterArm()).at(-1) }))),
-      10_000,
-      'the widget showed no message',
-    );
+    const opened = await openByPointer(page, launcherSel, 'safety-chat', bubbleSel, preload, 'the widget');
     if (!opened.visible) throw new Error('the first message is not on screen');
     await page.waitForTimeout(200);
     await page.evaluate(() => window.__bench.mark('answer'));
@@ -374,18 +383,7 @@ async function deepChatRun(browser, origin, preload) {
   try {
     await page.goto(`${origin}/demo/deep-chat.html`, { waitUntil: 'load' });
     await page.waitForTimeout(150);
-    const box = await page.locator('#dc-launcher').boundingBox();
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(5, 5);
-    await page.evaluate(() => window.__bench.mark('open'));
-    if (preload) {
-      await page.mouse.move(x, y);
-      await page.waitForTimeout(HOVER_MS);
-    }
-    await page.evaluate(() => window.__bench.arm('deep-chat', '.message-bubble', 1));
-    await page.mouse.click(x, y);
-    const opened = await within(page.evaluate(() => window.__bench.result.then((r) => ({ ...r, click: window.__bench.clickAfterArm() }))), 10_000, 'deep-chat showed no message');
+    const opened = await openByPointer(page, '#dc-launcher', 'deep-chat', '.message-bubble', preload, 'deep-chat');
     await page.waitForTimeout(200);
     const data = await page.evaluate(() => window.__bench.collect());
     if (!opened.visible) throw new Error('deep-chat\'s first message is not on screen');
