@@ -14,6 +14,11 @@ import { FIXTURES, openWatch, type Watch, startEnv, stopEnv, type Env } from './
 import { content, str } from './paths.js';
 import { payloads, serviceGarbage } from './payloads.js';
 
+/** Helpers the test puts into the page before it loads. */
+interface PageHelpers {
+  __waitFor: (check: () => unknown, ms?: number) => Promise<boolean>;
+}
+
 let fixtures: Env['fixtures'];
 let browser: Browser;
 let w: Watch;
@@ -25,6 +30,15 @@ beforeAll(async () => {
   w = await openWatch(browser);
   await w.context.exposeBinding('__scPwned', (source) => void pwned.push(source.frame.url()));
   await w.context.addInitScript(() => {
+    // For the checks below, which run inside the page: wait until `check` holds, or give up (false).
+    (window as unknown as PageHelpers).__waitFor = async (check, ms = 3000) => {
+      const until = performance.now() + ms;
+      while (!check()) {
+        if (performance.now() > until) return false;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return true;
+    };
     // Any script that runs from a payload writes window.__pwned (or calls alert, caught as a dialog).
     Object.defineProperty(window, '__pwned', {
       configurable: false,
@@ -99,14 +113,7 @@ async function mountAll(page: Page, attr: string, values: string[], asProperty =
       const out: MountResult[] = [];
       const holder = document.getElementById('mounts')!;
       const original = console.error;
-      const wait = async (check: () => unknown, ms = 3000) => {
-        const until = performance.now() + ms;
-        while (!check()) {
-          if (performance.now() > until) return false;
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        return true;
-      };
+      const wait = (window as unknown as PageHelpers).__waitFor;
       for (const value of values) {
         const errors: string[] = [];
         console.error = (...args: unknown[]) => {
@@ -353,14 +360,7 @@ async function mountPartner(page: Page, entries: unknown[], via: 'property' | 'j
       }
       document.getElementById('mounts')!.append(el);
       const root = el.shadowRoot!;
-      const wait = async (check: () => unknown, ms = 3000) => {
-        const until = performance.now() + ms;
-        while (!check()) {
-          if (performance.now() > until) return false;
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        return true;
-      };
+      const wait = (window as unknown as PageHelpers).__waitFor;
       try {
         el.show();
         await wait(() => root.querySelector('[part="choices"] button'));
@@ -499,7 +499,7 @@ describe('hostile partner contacts', () => {
           try { el.services = make(kind); } catch { /* a setter may refuse; the page must not see an error either way */ }
           document.getElementById('mounts')!.append(el);
           const root = el.shadowRoot!;
-          const wait = async (check: () => unknown, ms = 3000) => { const until = performance.now() + ms; while (!check() && performance.now() < until) await new Promise((r) => setTimeout(r, 5)); return !!check(); };
+          const wait = (window as unknown as PageHelpers).__waitFor;
           await wait(() => root.querySelector('[part="choices"] button'));
           [...root.querySelectorAll<HTMLButtonElement>('[part="choices"] button')].find((b) => b.textContent!.trim() === 'Find support near me')?.click();
           await wait(() => root.querySelectorAll('.card').length > 1);
