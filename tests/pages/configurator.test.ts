@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { useDemo, watchPage, type Watch as PageWatch } from './watch.js';
+import { storedTraces, useDemo, watchPage, type Watch as PageWatch } from './watch.js';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
 import { strictCsp } from '../../scripts/serve.mjs';
@@ -48,16 +48,7 @@ async function expectClean(w: Watch) {
   expect(w.errors).toEqual([]);
   expect(await w.violations()).toEqual([]);
   expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
-  const storage = await w.page.evaluate(async () => ({
-    cookies: document.cookie,
-    local: localStorage.length,
-    session: sessionStorage.length,
-    idb: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-    workers: (await navigator.serviceWorker.getRegistrations()).length,
-    history: history.length,
-    url: location.href,
-  }));
+  const storage = await storedTraces(w.page);
   expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: w.history, url: `${demo.origin}${path}` });
 }
 

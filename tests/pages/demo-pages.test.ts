@@ -3,7 +3,7 @@
  * pages, served as a partner would serve them (the partner page with a strict
  * CSP and Trusted Types).
  */
-import { useDemo, watchPage, type Watch } from './watch.js';
+import { storedTraces, useDemo, watchPage, type Watch } from './watch.js';
 import { describe, expect, it } from 'vitest';
 
 const demo = useDemo();
@@ -39,16 +39,7 @@ describe.each(pages)('%s', (path, mode) => {
     expect(w.errors).toEqual([]);
     expect(await w.violations()).toEqual([]);
     expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
-    const storage = await page.evaluate(async () => ({
-      cookies: document.cookie,
-      local: localStorage.length,
-      session: sessionStorage.length,
-      idb: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
-      workers: (await navigator.serviceWorker.getRegistrations()).length,
-      history: history.length,
-      url: location.href,
-    }));
+    const storage = await storedTraces(page);
     expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: historyBefore, url: `${demo.origin}${path}` });
     await page.context().close();
   });

@@ -55,3 +55,17 @@ export async function watchPage(page: Page): Promise<Watch> {
   });
   return watch;
 }
+
+/** What a page could keep of a visit: storage of every kind, the history length and the address. */
+export function storedTraces(page: Page) {
+  return page.evaluate(async () => ({
+    cookies: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    idb: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    history: history.length,
+    url: location.href,
+  }));
+}
