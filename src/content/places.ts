@@ -1,5 +1,6 @@
 /**
- * `flows/places.yaml`: towns, villages and postcode districts → councils.
+ * `flows/places.yaml`: towns, villages and postcode districts → councils, and
+ * well-known places outside Kent and Medway.
  * The schema editors write to, a loader that reports every problem with its
  * file, line and a plain-English message, and the compiler to the compact
  * `AreaTable` the browser's `lookupArea` reads (no sources, no YAML).
@@ -10,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { normalizePlace, type AreaTable } from '../engine/area-lookup.js';
+import { nameKeys, normalizePlace, type AreaTable } from '../engine/area-lookup.js';
 import { explainIssues } from './explain.js';
 import type { Problem } from './problems.js';
 
@@ -49,9 +50,18 @@ export const OutcodeEntry = z.strictObject({
 });
 export type OutcodeEntry = z.infer<typeof OutcodeEntry>;
 
+/** A well-known place outside Kent and Medway ("London", "Hastings"): the person is told so. */
+export const OutsidePlace = z.strictObject({
+  name: PlaceName,
+  source: Source,
+});
+export type OutsidePlace = z.infer<typeof OutsidePlace>;
+
 export const PlacesFile = z.strictObject({
   places: z.array(Place).min(1),
   outcodes: z.array(OutcodeEntry).min(1),
+  /** Optional; never a name that is also in `places`. */
+  outside: z.array(OutsidePlace).optional(),
 });
 export type PlacesFile = z.infer<typeof PlacesFile>;
 
@@ -59,6 +69,7 @@ export type PlacesFile = z.infer<typeof PlacesFile>;
 const Outline = z.strictObject({
   places: z.array(z.unknown()).min(1, 'needs at least one place, e.g. "- { name: Aldington, council: ashford, source: ... }"'),
   outcodes: z.array(z.unknown()).min(1, 'needs at least one postcode district, e.g. "- { outcode: ME14, councils: [maidstone], source: ... }"'),
+  outside: z.array(z.unknown()).optional(),
 });
 
 export interface LoadedPlaces {
@@ -112,7 +123,7 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
 
   const raw = doc.toJS() as unknown;
   if (raw == null) {
-    error('The file is empty. It needs a "places:" list and an "outcodes:" list (see the comment at the top of the file made by scripts/import-areas.mjs).');
+    error('The file is empty. It needs a "places:" list and an "outcodes:" list, and may have an "outside:" list (see the comment at the top of the file made by scripts/import-areas.mjs).');
     return { problems };
   }
   const outline = Outline.safeParse(raw);
@@ -129,6 +140,8 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
 
   const places: Place[] = [];
   const seenPlaces = new Map<string, { name: string; line?: number }>();
+  /** Every key a place is found by (see `nameKeys`), for the check of the "outside" list. */
+  const placeKeys = new Map<string, { name: string; line?: number }>();
   outline.data.places.forEach((value, i) => {
     const name = value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : undefined;
     const where = name ? `place ${i + 1} ("${name}")` : `place ${i + 1}`;
@@ -150,6 +163,7 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
         where,
       );
     } else seenPlaces.set(key, { name: place.name, line });
+    for (const k of nameKeys(place.name)) if (!placeKeys.has(k)) placeKeys.set(k, { name: place.name, line });
     places.push(place);
   });
 
@@ -182,7 +196,36 @@ export function loadPlaces(dir: string, councilIds: readonly string[], root = pr
     outcodes.push(entry);
   });
 
-  return problems.length ? { problems } : { places: { places, outcodes }, problems };
+  const outside: OutsidePlace[] = [];
+  const seenOutside = new Map<string, { name: string; line?: number }>();
+  outline.data.outside?.forEach((value, i) => {
+    const name = value && typeof value === 'object' && typeof (value as { name?: unknown }).name === 'string' ? (value as { name: string }).name : undefined;
+    const where = name ? `outside place ${i + 1} ("${name}")` : `outside place ${i + 1}`;
+    const line = lineOf(['outside', i]);
+    const parsed = OutsidePlace.safeParse(value);
+    if (!parsed.success) {
+      report(parsed.error, OutsidePlace, value, ['outside', i], where);
+      return;
+    }
+    const entry = { ...parsed.data, name: parsed.data.name.trim().replace(/\s+/g, ' ') };
+    const keys = nameKeys(entry.name);
+    const inKent = keys.map((k) => placeKeys.get(k)).find(Boolean);
+    const twice = keys.map((k) => seenOutside.get(k)).find(Boolean);
+    if (inKent) {
+      const same = inKent.name === entry.name ? `"${entry.name}" is also` : `"${entry.name}" is the same name as "${inKent.name}",`;
+      error(
+        `${same} a Kent or Medway place in the "places" list (line ${inKent.line ?? '?'}). The "outside" list is only for places outside Kent and Medway: remove it from "outside", or from "places" if it is not in Kent or Medway.`,
+        line,
+        where,
+      );
+    } else if (twice) {
+      const same = twice.name === entry.name ? `"${entry.name}" is listed twice in "outside"` : `"${entry.name}" is the same name as "${twice.name}" in "outside"`;
+      error(`${same} (first on line ${twice.line ?? '?'}). Each name may appear only once: remove one.`, line, where);
+    } else for (const k of keys) seenOutside.set(k, { name: entry.name, line });
+    outside.push(entry);
+  });
+
+  return problems.length ? { problems } : { places: { places, outcodes, ...(outline.data.outside ? { outside } : {}) }, problems };
 }
 
 /** Orders outcodes as people expect: BR6, BR8, CT1, CT2 … CT10. */
@@ -194,8 +237,9 @@ const byOutcode = (a: string, b: string) => {
 
 /**
  * The compact table for the browser (see `AreaTable` in src/engine/area-lookup.ts):
- * names grouped by council, outcodes with council positions as base-36 digits.
- * Sources stay behind. `councilIds` fixes the order (use flows/areas.yaml's order).
+ * names grouped by council, outcodes with council positions as base-36 digits, and
+ * the names outside Kent and Medway. Sources stay behind. `councilIds` fixes the
+ * order (use flows/areas.yaml's order).
  */
 export function compilePlaces(file: PlacesFile, councilIds: readonly string[]): AreaTable {
   if (councilIds.length > 36) throw new Error('The compact area table supports at most 36 councils.');
@@ -212,5 +256,6 @@ export function compilePlaces(file: PlacesFile, councilIds: readonly string[]): 
     councils: [...councilIds],
     places: names.map((list) => [...new Set(list)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('|')),
     outcodes: outcodes.join(','),
+    outside: [...new Set((file.outside ?? []).map((o) => o.name.trim().replace(/\s+/g, ' ')))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('|'),
   };
 }

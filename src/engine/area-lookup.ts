@@ -5,7 +5,9 @@
  *
  * Pure and dependency-free. The query is read once and never stored, logged or
  * returned: results hold only council ids and, for a place, the place's name as
- * written in flows/places.yaml (never the person's words or postcode).
+ * written in flows/places.yaml (never the person's words or postcode). A well-known
+ * place outside Kent and Medway ("London", "Hastings"; the file's `outside:` list)
+ * gives `{ kind: 'outside' }`.
  *
  * The table is built at compile time by `compilePlaces` (src/content/places.ts)
  * from flows/places.yaml.
@@ -26,6 +28,11 @@ export interface AreaTable {
    * district mostly outside Kent and Medway. E.g. "BR6:8*,BR8:82,CT1:1".
    */
   outcodes: string;
+  /**
+   * Well-known places outside Kent and Medway (the `outside:` list of flows/places.yaml), as
+   * written there, sorted and joined by "|", e.g. "Bexley|Brighton|Croydon"; "" when none.
+   */
+  outside: string;
 }
 
 /**
@@ -35,7 +42,9 @@ export interface AreaTable {
  * - `choose`: ask the person to pick one of `councils` (largest share first for postcodes).
  *   `outside` is true when the postcode district is mostly outside Kent and Medway: offer
  *   "outside Kent and Medway" too.
- * - `outside`: a real-looking UK postcode or district that is not in Kent or Medway.
+ * - `outside`: a real-looking UK postcode or district that is not in Kent or Medway, or a
+ *   well-known place outside them (typed exactly, or misspelt when no Kent or Medway place is
+ *   as close).
  * - `unknown`: not a place or postcode we know.
  */
 export type AreaResult =
@@ -69,6 +78,18 @@ export function normalizePlace(text: string): string {
 /** The comparison key: normalised with the spaces removed, so "Herne Bay", "herne-bay" and "hernebay" agree. */
 const keyOf = (text: string) => normalizePlace(text).replace(/ /g, '');
 
+/**
+ * The exact keys a listed name is found by: the whole name, the name without its note in
+ * brackets ("ash" for "Ash (near Sandwich)"), and without "-on-Sea" ("westgate" for
+ * "Westgate-on-Sea"). The same for Kent and Medway places and for places outside.
+ */
+export function nameKeys(name: string): string[] {
+  const base = normalizePlace(name.replace(/\s*\([^)]*\)\s*$/, ''));
+  const keys = [keyOf(name), base.replace(/ /g, '')];
+  if (base.endsWith(' on sea')) keys.push(base.slice(0, -7).replace(/ /g, ''));
+  return [...new Set(keys)].filter(Boolean);
+}
+
 /** Outcode (first half of a UK postcode) and a full postcode, after upper-casing and removing spaces. */
 const outcodeRe = /^[A-Z]{1,2}\d[A-Z\d]?$/;
 const fullPostcodeRe = /^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/;
@@ -98,6 +119,8 @@ interface Index {
   /** The first word(s) of a longer name ("tunbridge" for "Tunbridge Wells"): a close match. */
   starts: Map<string, Entry[]>;
   outcodes: Map<string, { councils: string[]; outside: boolean }>;
+  /** Exact keys of the places outside Kent and Medway (see `nameKeys`). */
+  outside: Set<string>;
 }
 
 const indexes = new WeakMap<AreaTable, Index>();
@@ -112,14 +135,12 @@ function indexOf(table: AreaTable): Index {
     if (!list) map.set(key, [e]);
     else if (!list.some((x) => x.council === e.council && x.place === e.place)) list.push(e);
   };
-  const index: Index = { councils: table.councils, names: new Map(), starts: new Map(), outcodes: new Map() };
+  const index: Index = { councils: table.councils, names: new Map(), starts: new Map(), outcodes: new Map(), outside: new Set() };
   table.places.forEach((list, council) => {
     for (const place of list ? list.split('|') : []) {
       const e = { council, place };
-      add(index.names, keyOf(place), e);
+      for (const key of nameKeys(place)) add(index.names, key, e);
       const base = normalizePlace(place.replace(/\s*\([^)]*\)\s*$/, ''));
-      add(index.names, base.replace(/ /g, ''), e);
-      if (base.endsWith(' on sea')) add(index.names, base.slice(0, -7).replace(/ /g, ''), e);
       const words = base.split(' ');
       for (let n = 1; n < words.length; n++) {
         const start = words.slice(0, n).join('');
@@ -132,6 +153,9 @@ function indexOf(table: AreaTable): Index {
     const outside = digits.endsWith('*');
     const councils = [...digits.replace('*', '')].map((d) => table.councils[parseInt(d, 36)]!).filter(Boolean);
     index.outcodes.set(code, { councils, outside });
+  }
+  for (const name of typeof table.outside === 'string' && table.outside ? table.outside.split('|') : []) {
+    for (const key of nameKeys(name)) index.outside.add(key);
   }
   indexes.set(table, index);
   return index;
@@ -192,9 +216,12 @@ export function lookupArea(query: string, table: AreaTable): AreaResult {
   if (!key || /\d/.test(key)) return { kind: 'unknown' };
   const exact = index.names.get(key);
   if (exact) return fromEntries(index, exact, false);
+  if (index.outside.has(key)) return { kind: 'outside' };
 
   // Close matches: the start of a longer name costs 1; a misspelling costs its edit distance.
-  // The cheapest win; a tie between councils becomes a choice.
+  // The cheapest win; a tie between councils becomes a choice. A misspelt place outside Kent
+  // and Medway wins only if it is strictly closer than every Kent and Medway place ("Eltam" is
+  // as close to Elham as to Eltham, so it is Elham).
   const max = allowedEdits(key.length);
   let best = Infinity;
   let found: Entry[] = [];
@@ -211,6 +238,10 @@ export function lookupArea(query: string, table: AreaTable): AreaResult {
       const d = editDistance(key, name, Math.min(max, best));
       if (d <= max) consider(d, entries);
     }
+  }
+  const outsideMax = Math.min(max, best - 1);
+  if (outsideMax > 0) {
+    for (const name of index.outside) if (editDistance(key, name, outsideMax) <= outsideMax) return { kind: 'outside' };
   }
   if (!found.length) return { kind: 'unknown' };
   return fromEntries(index, found, true);

@@ -18,6 +18,9 @@ outcodes:
   - { outcode: CT2, councils: [canterbury, swale], source: test }
   - { outcode: ME14, councils: [maidstone], source: test }
   - { outcode: TN16, councils: [sevenoaks], mostlyOutside: true, source: test }
+outside:
+  - { name: London, source: test }
+  - { name: East Sussex, source: test }
 `;
 
 /** Writes `text` as <tmp>/flows/places.yaml and loads it; problems name "flows/places.yaml". */
@@ -36,6 +39,17 @@ describe('places.yaml', () => {
     expect(result.problems).toEqual([]);
     expect(result.places?.places).toHaveLength(4);
     expect(result.places?.outcodes[2]).toEqual({ outcode: 'TN16', councils: ['sevenoaks'], mostlyOutside: true, source: 'test' });
+    expect(result.places?.outside).toEqual([
+      { name: 'London', source: 'test' },
+      { name: 'East Sussex', source: 'test' },
+    ]);
+  });
+
+  it('the "outside" list is optional', () => {
+    const result = load(valid.slice(0, valid.indexOf('outside:')));
+    expect(result.problems).toEqual([]);
+    expect(result.places?.outside).toBeUndefined();
+    expect(compilePlaces(result.places!, councilIds).outside).toBe('');
   });
 
   it('the shipped flows/places.yaml is valid', () => {
@@ -43,6 +57,7 @@ describe('places.yaml', () => {
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.places!.places.length).toBeGreaterThanOrEqual(303);
     expect(result.places!.outcodes).toHaveLength(81);
+    expect(result.places!.outside!.map((o) => o.name)).toEqual(expect.arrayContaining(['London', 'Greater London', 'Croydon', 'Eltham', 'East Sussex', 'Brighton', 'Essex']));
   });
 });
 
@@ -97,7 +112,7 @@ describe('each check names the file, the line, what is wrong and what is allowed
     [
       'an unknown top-level field',
       `${valid}councils: []\n`,
-      /^Error in flows\/places\.yaml:11 — Has unknown field "councils" \(a typo\?\)\. Allowed fields here: places, outcodes\.$/,
+      /^Error in flows\/places\.yaml:14 — Has unknown field "councils" \(a typo\?\)\. Allowed fields here: places, outcodes, outside\.$/,
     ],
     [
       'the same council twice in one outcode',
@@ -134,6 +149,46 @@ describe('each check names the file, the line, what is wrong and what is allowed
       valid.replace('  - { name: Appledore, council: ashford, source: test }', '  - { name: Appledore, council: ashford, source: test'),
       /^Error in flows\/places\.yaml:\d+ — The file is not valid YAML here/,
     ],
+    [
+      'an outside name that is also a Kent place',
+      valid.replace('  - { name: East Sussex', '  - { name: Appledore, source: test }\n  - { name: East Sussex'),
+      /^Error in flows\/places\.yaml:13 — outside place 2 \("Appledore"\): "Appledore" is also a Kent or Medway place in the "places" list \(line 4\)\. The "outside" list is only for places outside Kent and Medway: remove it from "outside", or from "places" if it is not in Kent or Medway\.$/,
+    ],
+    [
+      'an outside name that is a Kent place written differently',
+      valid.replace('  - { name: East Sussex', '  - { name: Saint Peters, source: test }\n  - { name: East Sussex'),
+      /^Error in flows\/places\.yaml:13 — outside place 2 \("Saint Peters"\): "Saint Peters" is the same name as "St Peter's", a Kent or Medway place in the "places" list \(line 6\)/,
+    ],
+    [
+      'an outside name that is a Kent place without its note in brackets',
+      valid.replace('  - { name: East Sussex', '  - { name: Ash, source: test }\n  - { name: East Sussex'),
+      /^Error in flows\/places\.yaml:13 — outside place 2 \("Ash"\): "Ash" is the same name as "Ash \(near Sandwich\)", a Kent or Medway place in the "places" list \(line 5\)/,
+    ],
+    [
+      'a duplicate outside name',
+      valid.replace('  - { name: East Sussex', '  - { name: london, source: test }\n  - { name: East Sussex'),
+      /^Error in flows\/places\.yaml:13 — outside place 2 \("london"\): "london" is the same name as "London" in "outside" \(first on line 12\)\. Each name may appear only once: remove one\.$/,
+    ],
+    [
+      'an outside place with a council',
+      valid.replace('{ name: London, source: test }', '{ name: London, council: medway, source: test }'),
+      /^Error in flows\/places\.yaml:12 — outside place 1 \("London"\): Has unknown field "council" \(a typo\?\)\. Allowed fields here: name, source\.$/,
+    ],
+    [
+      'an outside place with no source',
+      valid.replace('{ name: London, source: test }', '{ name: London }'),
+      /^Error in flows\/places\.yaml:12 — outside place 1 \("London"\): field "source" is missing: it needs text\.$/,
+    ],
+    [
+      'an outside place name with a number in it',
+      valid.replace('{ name: London, source: test }', '{ name: London 2, source: test }'),
+      /^Error in flows\/places\.yaml:12 — outside place 1 \("London 2"\): field "name" must be a place name/,
+    ],
+    [
+      'an outside list that is not a list',
+      valid.replace(/outside:[\s\S]*$/, 'outside: London\n'),
+      /^Error in flows\/places\.yaml:11 — field "outside" must be a list \(lines starting with "- "\), but is text "London"\.$/,
+    ],
     ['an empty file', '', /^Error in flows\/places\.yaml — The file is empty\. It needs a "places:" list and an "outcodes:" list/],
     ['a missing file', undefined, /^Error in flows\/places\.yaml — This file is missing\. .*run "node scripts\/import-areas\.mjs" to create it\.$/],
   ];
@@ -156,6 +211,7 @@ describe('compilePlaces', () => {
     expect(table.places[councilIds.indexOf('medway')]).toBe('');
     const c = (id: string) => councilIds.indexOf(id).toString(36);
     expect(table.outcodes).toBe(`CT2:${c('canterbury')}${c('swale')},ME14:${c('maidstone')},TN16:${c('sevenoaks')}*`);
+    expect(table.outside).toBe('East Sussex|London');
     expect(JSON.stringify(table)).not.toMatch(/test/);
   });
 });
