@@ -138,9 +138,9 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
         if (!node.topic || !node.keywords) err(flow.file, 'has "topic" or "keywords" but not both. The topic finder needs both: "topic" (how results name it) and "keywords" (words that find it).', where, line);
         else {
           checkText(flow.file, node.topic, `${where}, field "topic"`, line);
-          topics.push({ node: key, title: node.topic, words: [...new Set(node.keywords)] });
+          topics.push({ node: key, title: node.topic, words: [...new Set(node.keywords)], ...(node.urgent ? { urgent: true as const } : {}) });
         }
-      }
+      } else if ((node.type === 'message' || node.type === 'services') && node.urgent) err(flow.file, 'has "urgent" but no "topic" and "keywords". "urgent" only puts a findable topic first.', where, line);
       if (node.type === 'question') asked.set(node.key, key);
       if (node.type === 'branch') for (const r of node.routes) for (const k of conditionKeys(r.when)) branched.set(k, key);
       if (node.type === 'services') {

@@ -57,6 +57,8 @@ const Say = z.union([Text, z.array(Text).min(1)]);
 const TopicFields = {
   topic: Text.optional(),
   keywords: z.array(z.string().regex(/^[a-z0-9' -]+$/, 'must be lower-case words, e.g. "phone" or "tracking app"')).min(1).optional(),
+  /** When the typed words match this topic's keywords, the finder shows it first (help in an emergency). */
+  urgent: z.literal(true).optional(),
 };
 
 /** A message (or a few) and the answers a person can give. */
@@ -253,6 +255,13 @@ export const uiStringKeys = [
   'areaNotSaid',
   'servicesLocal',
   'servicesNational',
+  'showMore',
+  'areaHelpFor',
+  'areaHelpKent',
+  'areaHelpOutside',
+  'changeArea',
+  'call999',
+  'areaDidYouMeanCouncil',
 ] as const;
 export type UiStringKey = (typeof uiStringKeys)[number];
 

@@ -85,6 +85,8 @@ export interface Topic {
   title: Text;
   /** Lower-case keywords and synonyms. */
   words: string[];
+  /** Shown first whenever its keywords match (help in an emergency). */
+  urgent?: true;
 }
 
 export interface Contact {

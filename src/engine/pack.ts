@@ -21,8 +21,8 @@ export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topic
   services: PackedService[];
   nodes: PackedNode[];
   starts: Record<keyof Content['starts'], Ref>;
-  /** Topics without their keywords, which ship apart (see `packKeywords`). */
-  topics: [node: Ref, title: Content['topics'][number]['title']][];
+  /** Topics without their keywords, which ship apart (see `packKeywords`); 1 last if urgent. */
+  topics: [node: Ref, title: Content['topics'][number]['title'], urgent?: 1][];
 }
 
 const flagsOf = (n: FlowNode) => (n.private ? 1 : 0) | ('forget' in n && n.forget ? 2 : 0) | ('emergency' in n && n.emergency ? 4 : 0);
@@ -56,7 +56,7 @@ export function packContent(content: Content): PackedContent {
     keys,
     nodes: keys.map((k) => node(content.nodes[k]!)),
     starts: { general: r(content.starts.general), 'young-people': r(content.starts['young-people']) },
-    topics: content.topics.map((t) => [r(t.node), t.title]),
+    topics: content.topics.map((t) => (t.urgent ? [r(t.node), t.title, 1] : [r(t.node), t.title])),
     services: content.services.map(packService),
   };
 }
@@ -122,7 +122,7 @@ export function unpackContent(packed: PackedContent, keywords?: readonly string[
     ...rest,
     nodes,
     starts: { general: keys[packed.starts.general]!, 'young-people': keys[packed.starts['young-people']]! },
-    topics: packed.topics.map(([node, title], i) => ({ node: keys[node]!, title, words: keywords?.[i]?.split('|') ?? [] })),
+    topics: packed.topics.map(([node, title, urgent], i) => ({ node: keys[node]!, title, words: keywords?.[i]?.split('|') ?? [], ...(urgent ? { urgent: true as const } : {}) })),
     services: packed.services.map(unpackService),
   };
 }

@@ -7,7 +7,7 @@
  * If a realistic query fails, improve the `keywords` in flows/*.yaml.
  */
 import { describe, expect, it } from 'vitest';
-import { checkAndCompile } from '../../src/content/compile.js';
+import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import { findTopics } from '../../src/engine/find-topics.js';
 import { packContent, packKeywords, unpackContent } from '../../src/engine/pack.js';
 import { bannedPhrases, victimFacing } from './words.js';
@@ -180,6 +180,11 @@ const cases: [string, string][] = [
   ['harrassment', 'abuse/stalking'],
   ['PHONE!!', 'abuse/online'],
   ['Forced Marriage?', 'abuse/forced-marriage'],
+  // Urgent help first must not push the right topic out
+  ['I want to kill myself', 'abuse/emotional-help'],
+  ['threats to kill', 'safety-check/start'],
+  ['he stabbed me', 'abuse/physical'],
+  ['he choked me', 'abuse/choking'],
 ];
 
 describe('the topic finder on the shipped flows', () => {
@@ -205,6 +210,86 @@ describe('the topic finder on the shipped flows', () => {
     const found = findTopics('phone money choking stalking police refuge', shipped);
     expect(found.length).toBeLessThanOrEqual(5);
     expect(findTopics('choking', shipped)[0]).toBe('abuse/choking');
+  });
+});
+
+describe('words of immediate danger put "Help in an emergency" first', () => {
+  it('the emergency topic ships as urgent', () => {
+    expect(shipped.filter((t) => t.urgent).map((t) => t.node)).toEqual(['main/danger-now']);
+  });
+
+  it.each([
+    'he threatened to kill me',
+    'kill',
+    'he hit me',
+    'knife',
+    'he strangled me',
+    'she is hurting me now',
+    'going to kill me',
+    'she hits me',
+    'my son hits me',
+    'he stabbed me',
+    'he has a gun',
+    'weapons',
+    'he beat me up',
+    'he choked me',
+    'he is attacking me',
+    'threats to kill',
+    'I need help now',
+    'HE HIT ME!!',
+  ])('"%s"', (query) => {
+    expect(findTopics(query, shipped)[0]).toBe('main/danger-now');
+  });
+
+  // Topic words without the danger being done to "me" keep their own topic first.
+  it.each([
+    ['choking', 'abuse/choking'],
+    ['how dangerous is he', 'safety-check/start'],
+    ['I hit my partner', 'own-behaviour/start'],
+  ])('"%s" still finds %s first', (query, node) => {
+    expect(findTopics(query, shipped)[0]).toBe(node);
+  });
+});
+
+describe("a victim's words never rank the own-behaviour route above help for victims", () => {
+  const own = (node: string) => node.startsWith('own-behaviour/');
+  it.each(['he hit me', 'she hits me', 'my husband hurts me', 'my partner hurts me', 'my boyfriend hurts me', "I think he's hurting me", 'I got hit by my partner'])(
+    '"%s"',
+    (query) => {
+      const found = findTopics(query, shipped, 100);
+      expect(found.some((n) => !own(n))).toBe(true);
+      const firstOwn = found.findIndex(own);
+      if (firstOwn >= 0) expect(found.slice(firstOwn).every(own), found.join(', ')).toBe(true);
+    },
+  );
+
+  it.each(['I hit my partner', 'I get angry', 'my temper', 'I lose my temper', 'am I abusive'])('"%s" still finds the own-behaviour route first or second', (query) => {
+    expect(findTopics(query, shipped).slice(0, 2).some(own)).toBe(true);
+  });
+});
+
+describe('pets', () => {
+  /** Topics whose own text talks about pets: the topic node and what follows it in its flow, up to the next topic. */
+  const topicKeys = new Set(topics.map((t) => t.node));
+  const talksAboutPets = (topic: string) => {
+    const seen = new Set([topic]);
+    for (const key of seen) {
+      const node = content.nodes[key]!;
+      if (/\bpets?\b/i.test(JSON.stringify('say' in node ? node.say : ''))) return true;
+      for (const next of nextOf(node)) if (next.split('/')[0] === topic.split('/')[0] && !topicKeys.has(next)) seen.add(next);
+    }
+    return false;
+  };
+  const petTopics = topics.map((t) => t.node).filter(talksAboutPets);
+
+  it('some topics talk about pets', () => {
+    expect(petTopics.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(['pets', 'pet', 'dog', 'cat', 'my dog', 'he threatened to hurt my pets'])('"%s" finds topics that talk about pets first', (query) => {
+    const found = findTopics(query, shipped);
+    expect(petTopics).toContain(found[0]);
+    expect(found.slice(0, 3).filter((n) => petTopics.includes(n)).length, found.join(', ')).toBeGreaterThanOrEqual(2);
   });
 });
 

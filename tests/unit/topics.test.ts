@@ -29,6 +29,10 @@ describe('every topic leads on', () => {
     if (!/^(own-behaviour|safety-check)\//.test(topic)) expect(around.includes('safety-check/start'), 'check my safety').toBe(true);
   });
 
+  it('only "Help in an emergency" is urgent (the finder puts it first when its words are typed)', () => {
+    expect(content.topics.filter((t) => t.urgent).map((t) => t.node)).toEqual(['main/danger-now']);
+  });
+
   it('reports the topic count', () => {
     console.log(`${topics.length} findable topics, ${Object.keys(content.nodes).length} nodes`);
     expect(topics.length).toBeGreaterThan(40);
