@@ -161,11 +161,15 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
     });
   }
 
-  /** Close the panel and return focus to the launcher (launcher mode). */
+  /**
+   * Close the panel, wipe the conversation as Clear does (someone who hides the chat because a
+   * person walked in must not leave it one tap away), and return focus to the launcher.
+   */
   hide(): void {
     this.guard(() => {
       if (!this.open || this.config.mode === 'inline') return;
       this.open = false;
+      this.clear();
       this.emit('safety-chat-close');
       void this.updateComplete.then(() => this.launcher?.focus());
     });

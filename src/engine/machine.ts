@@ -7,7 +7,7 @@
  * to content, never free text), the way back, the area, and the transient
  * answers of an unfinished private flow (the safety check).
  */
-import { assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { assertEvent, assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { matches, type Answers } from './conditions.js';
 import type { AnswerValue, Audience, Content, FlowNode, NodeKey, Text } from './data.js';
 
@@ -17,9 +17,11 @@ export type AreaAnswer = string;
 
 /** One line of the transcript. Private lines collapse when answers are forgotten. */
 export type LogEntry = { id: number; private?: true } & (
-  | { by: 'bot'; node: NodeKey }
+  /** `area`: the area a services node was shown for (its cards stay as they were shown). */
+  | { by: 'bot'; node: NodeKey; area?: AreaAnswer | null }
   | { by: 'you'; label: Text }
-  | { by: 'you'; area: AreaAnswer }
+  /** `for`: the services node on screen when the area was given: its cards follow this answer. */
+  | { by: 'you'; area: AreaAnswer; for?: NodeKey }
   | { by: 'note'; note: 'checkFinished' }
 );
 
@@ -34,6 +36,8 @@ export interface ChatContext {
   answers: Answers;
   /** Safety-plan steps the person kept, in order; memory only. */
   plan: { node: NodeKey; done: boolean }[];
+  /** Log entries whose full list of services the person asked to see ("Show more services"). */
+  more: number[];
   seq: number;
   /**
    * The node on screen now (the actions read it: they get the context, not the state), and
@@ -46,6 +50,10 @@ export interface ChatContext {
 export type ChatEvent =
   | { type: 'CHOOSE'; index: number }
   | { type: 'SET_AREA'; area: AreaAnswer }
+  /** Ask the area again, on the services screen now showing. */
+  | { type: 'CHANGE_AREA' }
+  /** Show every service of a list, not only the first few. */
+  | { type: 'SHOW_MORE'; entry: number }
   /** From a finder node: go to a topic the person found. */
   | { type: 'GO'; node: NodeKey }
   | { type: 'BACK' }
@@ -120,6 +128,7 @@ const fresh = (input: ChatInput): ChatContext => ({
   trail: [],
   answers: {},
   plan: [],
+  more: [],
   seq: 0,
   at: null,
   next: null,
@@ -149,7 +158,8 @@ export function createChatMachine(content: Content) {
         if (params.unlessArea && context.area !== null) return { at: params.node };
         const node = nodeOf(params.node);
         const priv = node.private ? { private: true as const } : {};
-        return { at: params.node, log: [...context.log, { id: context.seq, by: 'bot' as const, node: params.node, ...priv }], seq: context.seq + 1 };
+        const area = node.type === 'services' ? { area: context.area } : {};
+        return { at: params.node, log: [...context.log, { id: context.seq, by: 'bot' as const, node: params.node, ...priv, ...area }], seq: context.seq + 1 };
       }),
       /** Drop answers and hide what the private flow showed: on its outcome, or on leaving it. */
       forget: assign(({ context }) =>
@@ -178,10 +188,21 @@ export function createChatMachine(content: Content) {
         next: context.trail.at(-1)!,
       })),
       setArea: assign(({ context, event }) => {
-        if (event.type !== 'SET_AREA') return {};
-        return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area }], seq: context.seq + 1 };
+        assertEvent(event, 'SET_AREA');
+        const on = context.at !== null && nodeOf(context.at).type === 'services' ? { for: context.at } : {};
+        return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area, ...on }], seq: context.seq + 1 };
       }),
-      restart: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.area }), presetArea: context.presetArea, seq: context.seq })),
+      changeArea: assign(({ context }) => ({
+        area: null,
+        log: [...context.log, { id: context.seq, by: 'you' as const, label: content.strings.changeArea! }],
+        seq: context.seq + 1,
+      })),
+      showMore: assign(({ context, event }) => {
+        assertEvent(event, 'SHOW_MORE');
+        return { more: [...context.more, event.entry] };
+      }),
+      // Starting again forgets the area the person gave (the partner's area stays): nothing hidden carries over.
+      restart: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.presetArea }), seq: context.seq })),
       wipe: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.presetArea }), seq: context.seq })),
     },
     guards: {
@@ -191,6 +212,8 @@ export function createChatMachine(content: Content) {
       leadsTo: ({ context }, params: { node: NodeKey }) => context.next === params.node,
       matches: ({ context }, params: { when: import('./data.js').Condition }) => matches(params.when, context.answers),
       hasArea: ({ context }) => context.area !== null,
+      onServices: ({ context }) => context.area !== null && context.at !== null && nodeOf(context.at).type === 'services',
+      canShowMore: ({ context, event }) => event.type === 'SHOW_MORE' && !context.more.includes(event.entry) && context.log.some((e) => e.id === event.entry),
       isYoung: ({ context }) => context.audience === 'young-people',
     },
   });
@@ -242,6 +265,8 @@ export function createChatMachine(content: Content) {
       GO: { guard: 'canGoToTopic', target: '.route', actions: 'goToTopic' },
       BACK: { guard: 'canGoBack', target: '.route', actions: 'back' },
       SET_AREA: { actions: 'setArea' },
+      CHANGE_AREA: { guard: 'onServices', actions: 'changeArea' },
+      SHOW_MORE: { guard: 'canShowMore', actions: 'showMore' },
       RESTART: { target: '.start', actions: 'restart' },
       CLEAR: { target: '.start', actions: 'wipe' },
       EXIT: { target: '.start', actions: 'wipe' },

@@ -98,9 +98,40 @@ const panelStyles = css`
     background: #f3f2f1;
     color: #0b0c0c;
   }
+  .hint {
+    justify-content: flex-end;
+  }
   .hint p {
     flex: 1 1 auto;
     margin: 0;
+  }
+  /* The Shift tip only where a keyboard is likely: on a touch phone it would take a row for nothing. */
+  @media not ((hover: hover) and (pointer: fine)) {
+    .hint p,
+    .frame.inline .hint {
+      display: none;
+    }
+  }
+  .frame.inline .clear {
+    order: 3;
+    border-color: currentColor;
+    background: transparent;
+    color: inherit;
+  }
+  /* A narrow page has its own heading: the inline panel keeps its title for screen readers only,
+     so Exit and Clear share one row and the conversation keeps the room. */
+  @media (max-width: 30em) {
+    .frame.inline h2 {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .frame.inline header {
+      justify-content: space-between;
+    }
   }
   .clear {
     flex: none;
@@ -229,21 +260,76 @@ const panelStyles = css`
     color: inherit;
     font-weight: 600;
   }
-  .choices {
+  /* The emergency call: as big and clear as the Exit button, right under the words that ask for it. */
+  .call {
+    margin: 0;
+  }
+  .call-999,
+  .card.emergency .contacts a {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 48px;
+    padding: 8px 18px;
+    border: 2px solid #b3261e;
+    border-radius: 6px;
+    background: #b3261e;
+    color: #ffffff;
+    font-weight: 700;
+    font-size: 1.05em;
+    text-decoration: none;
+  }
+  .area-line {
     display: flex;
     flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 10px;
+    margin: 4px 0 0;
+    font-weight: 600;
+  }
+  .change-area,
+  .more {
+    min-block-size: 44px;
+    padding: 6px 12px;
+    border: 2px solid var(--_accent);
+    border-radius: 6px;
+    background: var(--_bg);
+    color: var(--_accent);
+    font: 600 0.95em/1.2 var(--_font);
+    cursor: pointer;
+  }
+  .more {
+    align-self: flex-start;
+  }
+  .group {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .card:focus-visible,
+  .card.was-hidden:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  /* The search box (when there is one) and the answers scroll together under one cap, so a long
+     list (the councils) never pushes the reply, or the Call 999 under it, out of view. */
+  .answers {
     /* Keep the answers at their own height (up to the cap) and let the transcript give way:
        otherwise a long reply squeezes them to one row and hides "I'm in danger now" and "Back". */
     flex: none;
-    gap: 8px;
-    padding: 10px 12px 12px;
-    border-block-start: 1px solid #d9d9d9;
     max-block-size: 45%;
     overflow-y: auto;
+    overscroll-behavior: contain;
+    border-block-start: 1px solid #d9d9d9;
   }
-  .frame.inline .choices {
+  .frame.inline .answers {
     /* An inline panel has no fixed height, so the cap is set against the screen instead. */
-    max-block-size: 36vh;
+    max-block-size: 32vh;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    padding: 10px 12px 12px;
   }
   header,
   .hint,
@@ -271,7 +357,6 @@ const panelStyles = css`
   }
   .search {
     padding: 10px 12px 0;
-    border-block-start: 1px solid #d9d9d9;
   }
   .search label {
     display: block;
@@ -310,9 +395,6 @@ const panelStyles = css`
   }
   .search + .prompt {
     padding: 8px 12px 0;
-  }
-  .search + .choices {
-    border-block-start: 0;
   }
   .prompt {
     flex-basis: 100%;
@@ -360,8 +442,8 @@ const panelStyles = css`
       max-block-size: none;
     }
     .frame .log,
-    .frame .choices,
-    .frame.inline .choices {
+    .frame .answers,
+    .frame.inline .answers {
       flex: none;
       overflow: visible;
       max-block-size: none;
@@ -371,6 +453,9 @@ const panelStyles = css`
     .exit,
     .choices button,
     .contacts a,
+    .call-999,
+    .change-area,
+    .more,
     .close {
       border-color: ButtonText;
     }

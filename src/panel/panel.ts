@@ -5,18 +5,19 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
+import { keyed } from 'lit-html/directives/keyed.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
 import type { Panel, PanelHost } from '../element/safety-chat.element.js';
 import { showInTopLayer } from '../element/top-layer.js';
 import { inLang } from '../element/text.js';
-import type { NodeKey, Service, Text, Topic } from '../engine/data.js';
+import type { FlowNode, NodeKey, ServicesNode, Service, Text, Topic } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
 import { unpackContent } from '../engine/pack.js';
 import { lookupArea, type AreaResult } from '../engine/area-lookup.js';
 import { findTopics } from '../engine/find-topics.js';
-import { selectServices } from '../engine/services.js';
+import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
 import { panelSheet } from './panel.styles.js';
 import { ShiftExitController } from './shift-exit.js';
@@ -63,8 +64,11 @@ class ChatPanel implements Panel {
    * (nothing should speak on page load).
    */
   private logReady: boolean;
-  /** What the area search found, for the node it ran on. The typed words are never kept. */
-  private areaFound?: { node: NodeKey; result: AreaResult };
+  /**
+   * What the area search found, for the screen it ran on (the log's length then). The typed words
+   * stay only in the box, until the person leaves that screen or the conversation is wiped.
+   */
+  private areaFound?: { seq: number; result: AreaResult };
   /** Topics the finder matched, for the node it ran on. The typed words are never kept. */
   private found?: { node: NodeKey; topics: NodeKey[] };
   /** The partner's own contacts, once validated. */
@@ -131,6 +135,9 @@ class ChatPanel implements Panel {
     this.shiftMessage = '';
     this.found = undefined;
     this.areaFound = undefined;
+    for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
+    // A closed panel announces its opening messages again when it next opens.
+    this.logReady = this.host.config.mode === 'inline';
     this.start();
     this.host.requestUpdate();
   }
@@ -155,11 +162,19 @@ class ChatPanel implements Panel {
     void this.host.updateComplete.then(() => {
       if (!this.focusAfterUpdate) return;
       this.focusAfterUpdate = false;
+      if (event.type === 'SHOW_MORE') {
+        // The person stays where they were reading: on the first card that was hidden.
+        this.host.renderRoot.querySelector<HTMLElement>(`[data-entry="${event.entry}"] .card.was-hidden`)?.focus();
+        return;
+      }
       this.focus();
-      // Show the reply from its start: the person's answer at the top of the transcript.
+      // Inline, bring the whole panel into view (it is never taller than the screen), so the
+      // page's scroll never leaves the reply or the answers under the pinned header.
+      if (this.host.config.mode === 'inline') this.host.renderRoot.querySelector('.frame')?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+      // Show the reply from its start: the person's answer (or the note that replaced it) at the top of the transcript.
       const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
       if (log && log.scrollHeight > log.clientHeight) {
-        const mine = log.querySelectorAll<HTMLElement>('.bubble.you');
+        const mine = log.querySelectorAll<HTMLElement>('.bubble.you, .bubble.note');
         const from = mine[mine.length - 1];
         log.scrollTop = from ? log.scrollTop + from.getBoundingClientRect().top - log.getBoundingClientRect().top - 12 : log.scrollHeight;
       }
@@ -194,22 +209,25 @@ class ChatPanel implements Panel {
 
   private view(): TemplateResult {
     const snapshot = this.actor.getSnapshot();
-    const { log } = snapshot.context;
+    const { log, more, plan } = snapshot.context;
     const floating = this.host.config.mode !== 'inline';
+    const last = log.at(-1)?.id;
+    // Inline there is no Close, so Clear sits in the header and the row below holds only the Shift tip.
+    const clear = html`<button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>`;
     return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'}" aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
       <header part="header">
         <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
         <h2 id="sc-title">${this.t('panelTitle')}</h2>
-        ${floating ? html`<button class="close" type="button" @click=${() => this.host.hide()}>${this.t('close')}</button>` : nothing}
+        ${floating ? html`<button class="close" type="button" @click=${() => this.host.hide()}>${this.t('close')}</button>` : clear}
       </header>
       <div class="hint">
         <p>${this.t('exitHint')}</p>
-        <button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>
+        ${floating ? clear : nothing}
       </div>
       <div part="transcript" class="log" role="log" aria-labelledby="sc-title" tabindex="0">${this.logReady
-        ? log.map((e, i) =>
-            guard([e, log[i - 1], log[i + 1], snapshot.context.area, this.partner, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? snapshot.context.plan : 0], () =>
-              this.renderEntry(e, log[i - 1], log[i + 1]),
+        ? log.map((e) =>
+            guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () =>
+              this.renderEntry(e, e.id === last),
             ),
           )
         : nothing}</div>
@@ -218,19 +236,39 @@ class ChatPanel implements Panel {
     </section>`;
   }
 
-  private renderEntry(entry: LogEntry, before?: LogEntry, after?: LogEntry): TemplateResult {
+  private renderEntry(entry: LogEntry, newest: boolean): TemplateResult {
     if (entry.by === 'note') return html`<p class="bubble note">${this.t(entry.note)}</p>`;
     if (entry.by === 'you') {
       const said = 'area' in entry ? this.areaName(entry.area) : this.text(entry.label);
-      // An area chosen on a services screen: the cards it brings follow the answer (reading order).
-      const asked = 'area' in entry && before?.by === 'bot' ? content.nodes[before.node] : undefined;
+      // An area given on a services screen: the cards it brings follow the answer (reading order),
+      // under the 999 card that was already shown above the question.
+      const given = 'area' in entry && entry.for ? { area: entry.area, node: content.nodes[entry.for] } : undefined;
       // aria-live off: the person's own answer is not read back to them.
-      return html`<p class="bubble you" aria-live="off"><span class="sr-only">${this.t('you')}: </span>${said}</p>${asked?.type === 'services' ? this.renderServices(asked.tags, asked.emergency) : nothing}`;
+      return html`<p class="bubble you" aria-live="off"><span class="sr-only">${this.t('you')}: </span>${said}</p>${given?.node?.type === 'services' ? this.renderServices(entry.id, given.node, given.area, { without999: true, newest }) : nothing}`;
     }
     const node = content.nodes[entry.node]!;
     const says = 'say' in node ? node.say : [];
-    const waitsForArea = after?.by === 'you' && 'area' in after;
-    return html`${says.map((s) => html`<p class="bubble bot">${this.rich(s)}</p>`)}${node.type === 'services' && !waitsForArea ? this.renderServices(node.tags, node.emergency) : node.type === 'plan' ? this.renderPlan() : nothing}`;
+    const call = says.findIndex((s) => this.text(s).includes('999'));
+    const messages = says.map((s, i) => html`<p class="bubble bot">${this.rich(s)}</p>${i === call ? this.call999() : nothing}`);
+    if (node.type === 'plan') return html`${messages}${this.renderPlan()}`;
+    if (node.type !== 'services') return html`${messages}`;
+    const area = entry.area ?? null;
+    const without999 = call >= 0;
+    // The area is asked below; until it is given only the 999 card shows (never behind the question).
+    if (area === null && dependsOnArea(content, this.query(node))) {
+      const urgent = without999 ? [] : selectServices(content, { ...this.query(node), area }).emergency;
+      return html`${messages}${urgent.map((s) => this.card(s, `${entry.id}-999`, true))}`;
+    }
+    return html`${messages}${this.renderServices(entry.id, node, area, { without999, newest })}`;
+  }
+
+  /** The tappable emergency call, under the first message that mentions 999. */
+  private call999(): TemplateResult {
+    return html`<p class="call"><a class="call-999" href="tel:999">${this.t('call999')}</a></p>`;
+  }
+
+  private query(node: ServicesNode) {
+    return { tags: node.tags, audience: this.actor.getSnapshot().context.audience, emergency: !!node.emergency };
   }
 
   /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
@@ -253,17 +291,43 @@ class ChatPanel implements Panel {
       : html`<a href=${href}>${label}</a>`;
   }
 
-  private renderServices(tags: string[], emergency?: boolean): TemplateResult | typeof nothing {
-    const { area, audience } = this.actor.getSnapshot().context;
-    if (area === null) return nothing;
-    const chosen = selectServices(content, { tags, area, audience, emergency: !!emergency, partner: this.partner });
-    return html`<div class="cards">
-      ${chosen.emergency.map((s) => this.card(s, true))}
-      ${chosen.local.length ? html`<h3 class="group-title">${this.t('servicesLocal')}</h3>` : nothing}
-      ${chosen.local.map((s) => this.card(s))}
-      ${chosen.national.length ? html`<h3 class="group-title">${this.t('servicesNational')}</h3>` : nothing}
-      ${chosen.national.map((s) => this.card(s))}
+  /**
+   * The cards of a services screen, for the area it was shown for: 999 first where danger may be
+   * immediate, then at most a handful ranked (local, then national), and "Show more" for the rest.
+   */
+  private renderServices(entry: number, node: ServicesNode, area: string | null, o: { without999: boolean; newest: boolean }): TemplateResult {
+    const { more } = this.actor.getSnapshot().context;
+    const query = this.query(node);
+    const all = selectServices(content, { ...query, area, partner: this.partner });
+    const all999 = o.without999 ? { ...all, emergency: [] } : all;
+    const shown = firstCards(all999, more.includes(entry));
+    const first = firstCards(all999);
+    const wasHidden = (s: Service) => shown.hidden === 0 && !first.local.includes(s) && !first.national.includes(s);
+    const id = (group: string) => `sc-${entry}-${group}`;
+    const group = (name: string, title: string, list: Service[]) =>
+      list.length
+        ? html`<div class="group" role="group" aria-labelledby=${id(name)}>
+            <h3 class="group-title" id=${id(name)}>${title}</h3>
+            ${list.map((s, i) => this.card(s, `${entry}-${name}-${i}`, false, wasHidden(s)))}
+          </div>`
+        : nothing;
+    const areaLine =
+      area !== null && dependsOnArea(content, query)
+        ? html`<p class="area-line"><span>${this.helpFor(area)}</span>${o.newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
+        : nothing;
+    return html`<div class="cards" data-entry=${entry}>
+      ${shown.emergency.map((s) => this.card(s, `${entry}-999`, true))}
+      ${areaLine}
+      ${group('local', this.t('servicesLocal'), shown.local)}
+      ${group('national', this.t('servicesNational'), shown.national)}
+      ${shown.hidden ? html`<button type="button" class="more" @click=${() => this.send({ type: 'SHOW_MORE', entry })}>${this.t('showMore')}</button>` : nothing}
     </div>`;
+  }
+
+  /** "Help for Thanet", or what the other answers mean for the list. */
+  private helpFor(area: string): string {
+    if (content.councils.some((c) => c.id === area)) return this.t('areaHelpFor').replace('{area}', this.areaName(area));
+    return this.t(area === 'outside' ? 'areaHelpOutside' : 'areaHelpKent');
   }
 
   /** The "my plan" summary: the steps kept in this conversation (memory only). */
@@ -282,16 +346,19 @@ class ChatPanel implements Panel {
     </div>`;
   }
 
-  private card(s: Service, urgent = false): TemplateResult {
+  /** One service. It says only what it has: hours if known, "see their website" only with a website. */
+  private card(s: Service, key: string, urgent = false, wasHidden = false): TemplateResult {
     const phones = s.contacts.some((c) => c.type === 'phone' || c.type === 'text');
-    return html`<article class="card ${urgent ? 'emergency' : ''}">
-      <h3>${this.text(s.name)}</h3>
+    const website = s.contacts.some((c) => c.type === 'web' || c.type === 'chat');
+    const hours = s.hours ? this.text(s.hours) : website ? this.t('hoursUnknown') : '';
+    return html`<article class="card ${urgent ? 'emergency' : ''} ${wasHidden ? 'was-hidden' : ''}" aria-labelledby=${`sc-card-${key}`} tabindex=${wasHidden ? '-1' : nothing}>
+      <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
       <p>${this.text(s.about)}</p>
       ${this.text(s.for) ? html`<p class="small">${this.text(s.for)}</p>` : nothing}
       <ul class="contacts">
         ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
       </ul>
-      <p class="small">${s.hours ? this.text(s.hours) : this.t('hoursUnknown')}</p>
+      ${hours ? html`<p class="small">${hours}</p>` : nothing}
       ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
       ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.t('months'))}</p>` : nothing}
     </article>`;
@@ -306,15 +373,13 @@ class ChatPanel implements Panel {
   private renderChoices(): TemplateResult {
     const snapshot = this.actor.getSnapshot();
     const key = currentNode(snapshot);
-    const node = content.nodes[key];
-    const { area, trail } = snapshot.context;
-    const asksArea = node && (node.type === 'area' || node.type === 'services') && area === null;
+    const node: FlowNode | undefined = content.nodes[key];
+    const { area, trail, seq } = snapshot.context;
+    const asksArea = node?.type === 'services' && area === null && dependsOnArea(content, this.query(node));
     const buttons: TemplateResult[] = [];
     let search: TemplateResult | typeof nothing = nothing;
     if (asksArea) {
-      search = this.areaSearch(key, buttons);
-      for (const c of content.councils) buttons.push(this.button(this.text(c.name), { type: 'SET_AREA', area: c.id }, buttons.length > 0));
-      for (const a of areaAnswers) buttons.push(this.button(this.areaName(a), { type: 'SET_AREA', area: a }, true));
+      search = this.areaSearch(seq, buttons);
     } else if (node?.type === 'finder') {
       void loadTopics();
       search = this.searchForm('sc-find', this.t('findLabel'), async (query) => {
@@ -334,48 +399,56 @@ class ChatPanel implements Panel {
     }
     if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
     if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
-    return html`${search}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>
-      ${asksArea && !this.areaFound ? html`<p class="prompt">${this.t('areaOther')}</p>` : nothing}${buttons}
-    </div>`;
+    return html`<div class="answers">${search}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>${buttons}</div></div>`;
   }
 
-  /** Town or postcode search above the list of councils; offers what it found first. */
-  private areaSearch(key: NodeKey, buttons: TemplateResult[]): TemplateResult {
+  /**
+   * Town or postcode search above the list of councils. What it found is offered first, and the
+   * list below holds the other councils (no council twice). The typed words stay in the box until
+   * the person leaves this screen (`keyed` gives the next screen a new, empty box).
+   */
+  private areaSearch(seq: number, buttons: TemplateResult[]): TemplateResult {
     const form = this.searchForm('sc-area', this.t('areaSearchLabel'), (query) => {
       const result = lookupArea(query, content.areaTable);
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
         this.send({ type: 'SET_AREA', area: result.council });
-      } else this.areaFound = { node: key, result };
-    });
-    const found = this.areaFound?.node === key ? this.areaFound.result : undefined;
-    if (!found) return form;
-    const council = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
+      } else this.areaFound = { seq, result };
+    }, true);
+    const found = this.areaFound?.seq === seq ? this.areaFound.result : undefined;
+    const offered: string[] = [];
     let message = '';
-    if (found.kind === 'council') {
-      message = this.t('areaDidYouMean').replace('{place}', found.place ?? '').replace('{council}', this.areaName(found.council));
-      buttons.push(council(found.council));
-    } else if (found.kind === 'choose') {
+    if (found?.kind === 'council') {
+      const council = this.areaName(found.council);
+      const same = !found.place || found.place.toLowerCase() === council.toLowerCase();
+      message = (same ? this.t('areaDidYouMeanCouncil') : this.t('areaDidYouMean')).replace('{place}', found.place ?? '').replace('{council}', council);
+      offered.push(found.council);
+    } else if (found?.kind === 'choose') {
       message = this.t('areaChoose');
-      for (const c of found.councils) buttons.push(council(c));
-      if (found.outside) buttons.push(this.button(this.areaName('outside'), { type: 'SET_AREA', area: 'outside' }));
-    } else if (found.kind === 'outside') {
+      offered.push(...found.councils);
+      if (found.outside) offered.push('outside');
+    } else if (found?.kind === 'outside') {
       message = this.t('areaOutsideFound');
-      buttons.push(this.button(this.areaName('outside'), { type: 'SET_AREA', area: 'outside' }));
-    } else message = this.t('areaUnknown');
-    return html`${form}<p class="prompt" role="status">${message}</p>`;
+      offered.push('outside');
+    } else if (found) message = this.t('areaUnknown');
+    const answer = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
+    buttons.push(...offered.map(answer));
+    buttons.push(html`<p class="prompt">${this.t('areaOther')}</p>`);
+    for (const id of [...content.councils.map((c) => c.id), ...areaAnswers]) if (!offered.includes(id)) buttons.push(answer(id));
+    return html`${keyed(seq, form)}${found ? html`<p class="prompt" role="status">${message}</p>` : nothing}`;
   }
 
   /**
-   * A labelled search box. What is typed is read once, handed to `lookup`,
-   * and cleared at once: it is never kept, sent, or offered back by autofill.
+   * A labelled search box. What is typed is read once and handed to `lookup`; it is never kept,
+   * sent, or offered back by autofill. The finder empties the box at once; the area search leaves
+   * the words in the box (only there) so that a typo can be seen and fixed.
    */
-  private searchForm(id: string, label: string, lookup: (query: string) => void | Promise<void>): TemplateResult {
+  private searchForm(id: string, label: string, lookup: (query: string) => void | Promise<void>, keepText = false): TemplateResult {
     const submit = async (e: Event) => {
       e.preventDefault();
       const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
       const query = input.value;
-      input.value = '';
+      if (!keepText) input.value = '';
       await lookup(query);
       this.host.requestUpdate();
       await this.host.updateComplete;

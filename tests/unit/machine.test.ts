@@ -52,14 +52,42 @@ describe('the conversation machine', () => {
     expect(ctx().trail).toEqual([]);
   });
 
-  it('RESTART starts again and keeps the area the person gave', () => {
+  it('RESTART starts again and keeps no hidden area: the partner\'s area stays, the one the person gave goes', () => {
     const { actor, at, ctx, pick } = start();
     pick('Find support');
     actor.send({ type: 'SET_AREA', area: 'medway' });
     actor.send({ type: 'RESTART' });
     expect(at()).toBe('demo/start');
-    expect(ctx().area).toBe('medway');
+    expect(ctx().area).toBe(null);
     expect(ctx().log).toHaveLength(1);
+    const preset = start({ area: 'thanet' });
+    preset.pick('Find support');
+    preset.actor.send({ type: 'SET_AREA', area: 'medway' });
+    preset.actor.send({ type: 'RESTART' });
+    expect(preset.ctx().area).toBe('thanet');
+  });
+
+  it('CHANGE_AREA on a services screen asks the area again; the next answer is logged for that screen', () => {
+    const { actor, at, ctx, pick } = start({ area: 'thanet' });
+    pick('Find support');
+    const node = at();
+    actor.send({ type: 'CHANGE_AREA' });
+    expect(ctx().area).toBe(null);
+    expect(at()).toBe(node);
+    actor.send({ type: 'SET_AREA', area: 'dover' });
+    expect(ctx().log.at(-1)).toMatchObject({ by: 'you', area: 'dover', for: node });
+  });
+
+  it('SHOW_MORE records the list the person opened, once, and only for an entry in the log', () => {
+    const { actor, ctx, pick } = start({ area: 'thanet' });
+    pick('Find support');
+    const entry = ctx().log.at(-1)!.id;
+    actor.send({ type: 'SHOW_MORE', entry });
+    actor.send({ type: 'SHOW_MORE', entry });
+    actor.send({ type: 'SHOW_MORE', entry: 999 });
+    expect(ctx().more).toEqual([entry]);
+    actor.send({ type: 'CLEAR' });
+    expect(ctx().more).toEqual([]);
   });
 
   it('CLEAR and EXIT wipe everything back to the partner\'s settings', () => {

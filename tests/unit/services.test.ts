@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { isUkNumber } from '../../src/engine/contacts.js';
 import type { Content } from '../../src/engine/data.js';
-import { selectServices } from '../../src/engine/services.js';
+import { cardsShown, dependsOnArea, firstCards, selectServices } from '../../src/engine/services.js';
 
 const content = checkAndCompile('flows', process.cwd(), new Date('2026-11-22')).content as Content;
 const ids = (list: { id: string }[]) => list.map((s) => s.id);
@@ -48,6 +48,88 @@ describe('services for every council', () => {
       expect(local).toContain('victim-support-kent-medway');
       expect(local).not.toContain('medway-domestic-abuse');
     }
+  });
+});
+
+describe('no one has to say who they are', () => {
+  const generalNodes = Object.entries(content.nodes).filter(([, n]) => n.type === 'services' && n.tags.includes('everyone'));
+  it('there are general lists to check', () => expect(generalNodes.length).toBeGreaterThan(5));
+
+  it.each(content.councils.map((c) => c.id).concat(['not-sure', 'outside', 'not-said']))('%s: every general list shows the lines for men and for LGBT+ people among its first cards', (area) => {
+    for (const [key, node] of generalNodes) {
+      if (node.type !== 'services') continue;
+      const first = firstCards(selectServices(content, { tags: node.tags, area, audience: 'general', emergency: !!node.emergency }));
+      const shown = ids([...first.local, ...first.national]);
+      for (const line of content.services.filter((s) => s.areas.includes('national') && (s.tags.includes('men') || s.tags.includes('lgbt')) && !s.tags.includes('everyone'))) {
+        expect(shown, `${key} in ${area}`).toContain(line.id);
+      }
+    }
+  });
+
+  it('a list for LGBT+ people has the men\'s line too', () => {
+    const national = ids(selectServices(content, { tags: ['lgbt', 'local'], area: 'canterbury', audience: 'general' }).national);
+    expect(national[0]).toBe('galop');
+    expect(national.slice(0, 3)).toContain('mens-advice-line');
+  });
+});
+
+describe('focused lists', () => {
+  it('the 999 card is the only emergency card; the text relay card ranks with the national lines', () => {
+    const chosen = selectServices(content, { tags: ['emergency', 'everyone'], area: 'thanet', audience: 'general', emergency: true });
+    expect(ids(chosen.emergency)).toEqual(['emergency']);
+    expect(ids(chosen.national)).toContain('emergency-sms');
+  });
+
+  it(`shows at most ${cardsShown} cards at first, local before national, and counts the rest`, () => {
+    const all = selectServices(content, { tags: ['friends-family', 'local'], area: 'tunbridge-wells', audience: 'general' });
+    const first = firstCards(all);
+    const total = all.local.length + all.national.length;
+    expect(total).toBeGreaterThan(cardsShown);
+    expect(first.local.length + first.national.length).toBe(cardsShown);
+    expect(first.hidden).toBe(total - cardsShown);
+    expect(first.local).toEqual(all.local.slice(0, first.local.length));
+    expect(firstCards(all, true).hidden).toBe(0);
+  });
+
+  it(`no services screen, in any area, opens with more than ${cardsShown} cards besides the pinned lines for men and LGBT+ people`, () => {
+    for (const [key, node] of Object.entries(content.nodes)) {
+      if (node.type !== 'services') continue;
+      for (const area of [...content.councils.map((c) => c.id), 'not-sure', 'outside', null]) {
+        for (const audience of ['general', 'young-people'] as const) {
+          const first = firstCards(selectServices(content, { tags: node.tags, area, audience, emergency: !!node.emergency }));
+          const unpinned = [...first.local, ...first.national].filter((s) => !first.pinned.includes(s));
+          expect(unpinned.length, `${key} ${area} ${audience}`).toBeLessThanOrEqual(cardsShown);
+          expect(first.pinned.every((s) => s.tags.includes('men') || s.tags.includes('lgbt')), key).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('the lines that fit the screen\'s topic come before the general lines', () => {
+    const national = ids(selectServices(content, { tags: ['forced-marriage', 'honour-based-abuse', 'local'], area: 'dover', audience: 'general' }).national);
+    expect(national.slice(0, 2)).toEqual(expect.arrayContaining(['karma-nirvana', 'forced-marriage-unit']));
+    const older = ids(selectServices(content, { tags: ['older-people', 'local'], area: 'dover', audience: 'general' }).national);
+    expect(older[0]).toBe('hourglass');
+  });
+
+  it('a young person\'s list starts with Childline', () => {
+    expect(ids(selectServices(content, { tags: ['young-people'], area: null, audience: 'young-people' }).national)[0]).toBe('childline');
+  });
+});
+
+describe('the area is asked only where it changes the list', () => {
+  it('not for the own-behaviour line, a young person\'s list or crisis lines', () => {
+    for (const tags of [['own-behaviour'], ['crisis'], ['young-people'], ['tech']]) {
+      expect(dependsOnArea(content, { tags, audience: tags[0] === 'young-people' ? 'young-people' : 'general' }), tags.join()).toBe(false);
+    }
+  });
+
+  it('for general lists, where Medway has its own service', () => {
+    expect(dependsOnArea(content, { tags: ['everyone'], audience: 'general' })).toBe(true);
+  });
+
+  it('when the area is not asked, services for all of Kent and Medway still show', () => {
+    expect(ids(selectServices(content, { tags: ['everyone'], area: null, audience: 'general' }).local)).toContain('victim-support-kent-medway');
   });
 });
 
