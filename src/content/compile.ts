@@ -125,6 +125,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       origin.set(key, { flow, id });
       const says = 'say' in node ? (Array.isArray(node.say) ? node.say : [node.say]) : [];
       says.forEach((t) => checkText(flow.file, t, where, line));
+      checkCall999(says, (m) => err(flow.file, m, where, loaded.lineOf(flow.file, ['nodes', id, 'say']) ?? line));
       if (node.type === 'step') checkText(flow.file, node.plan, `${where}, field "plan"`, line);
       const choices = 'choices' in node && node.choices ? node.choices : [];
       const rtChoices = choices.map((c, i) => {
@@ -254,3 +255,19 @@ function tokenMatches(token: string, c: Contact): boolean {
 }
 
 export type { Loaded };
+
+/** How much text may come before the words about 999, so that Call 999 (shown under them) is on a phone's screen. */
+export const call999Within = 160;
+
+/** A message that mentions 999 gets a Call 999 button under it: it must come early, where a person in danger sees it. */
+function checkCall999(says: readonly Text[], report: (message: string) => void) {
+  const english = says.map((t) => (typeof t === 'string' ? t : (t.en ?? '')));
+  const first = english.findIndex((t) => t.includes('999'));
+  if (first < 0) return;
+  const before = english.slice(0, first).join(' ').length;
+  if (before > call999Within) {
+    report(
+      `mentions 999 in message ${first + 1}, after ${before} characters of other text. A Call 999 button shows under that message, and a person in danger must see it without scrolling: move the message that mentions 999 up, so that at most ${call999Within} characters come before it (usually the first or second message).`,
+    );
+  }
+}

@@ -192,10 +192,15 @@ export function createChatMachine(content: Content) {
         const on = context.at !== null && nodeOf(context.at).type === 'services' ? { for: context.at } : {};
         return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area, ...on }], seq: context.seq + 1 };
       }),
+      // The same services screen again, now asking the area (its 999 shows again, above the question).
       changeArea: assign(({ context }) => ({
         area: null,
-        log: [...context.log, { id: context.seq, by: 'you' as const, label: content.strings.changeArea! }],
-        seq: context.seq + 1,
+        log: [
+          ...context.log,
+          { id: context.seq, by: 'you' as const, label: content.strings.changeArea! },
+          { id: context.seq + 1, by: 'bot' as const, node: context.at!, area: null },
+        ],
+        seq: context.seq + 2,
       })),
       showMore: assign(({ context, event }) => {
         assertEvent(event, 'SHOW_MORE');

@@ -132,6 +132,12 @@ const panelStyles = css`
     .frame.inline header {
       justify-content: space-between;
     }
+    /* Until the first answer the panel keeps to the room the page reserved for it (nothing moves as
+       the page loads); after it, the conversation may use the phone's whole screen, as the
+       floating panel does. */
+    .frame.inline.engaged {
+      max-block-size: calc(100dvh - 8px);
+    }
   }
   .clear {
     flex: none;
@@ -322,8 +328,9 @@ const panelStyles = css`
     border-block-start: 1px solid #d9d9d9;
   }
   .frame.inline .answers {
-    /* An inline panel has no fixed height, so the cap is set against the screen instead. */
-    max-block-size: 32vh;
+    /* An inline panel has no fixed height, so the cap is set against the screen instead (and
+       always holds the area search with the first answer under it). */
+    max-block-size: max(32vh, 12.5em);
   }
   .choices {
     display: flex;
@@ -356,7 +363,7 @@ const panelStyles = css`
     color: var(--_accent-text);
   }
   .search {
-    padding: 10px 12px 0;
+    padding: 8px 12px 0;
   }
   .search label {
     display: block;

@@ -136,8 +136,8 @@ class ChatPanel implements Panel {
     this.found = undefined;
     this.areaFound = undefined;
     for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
-    // A closed panel announces its opening messages again when it next opens.
-    this.logReady = this.host.config.mode === 'inline';
+    // Wiped while closed: the opening messages are added after the panel next opens, so they are announced.
+    this.logReady = this.host.config.mode === 'inline' || this.host.open;
     this.start();
     this.host.requestUpdate();
   }
@@ -168,17 +168,26 @@ class ChatPanel implements Panel {
         return;
       }
       this.focus();
-      // Inline, bring the whole panel into view (it is never taller than the screen), so the
-      // page's scroll never leaves the reply or the answers under the pinned header.
-      if (this.host.config.mode === 'inline') this.host.renderRoot.querySelector('.frame')?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
-      // Show the reply from its start: the person's answer (or the note that replaced it) at the top of the transcript.
-      const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
-      if (log && log.scrollHeight > log.clientHeight) {
-        const mine = log.querySelectorAll<HTMLElement>('.bubble.you, .bubble.note');
-        const from = mine[mine.length - 1];
-        log.scrollTop = from ? log.scrollTop + from.getBoundingClientRect().top - log.getBoundingClientRect().top - 12 : log.scrollHeight;
-      }
+      this.showReply();
     });
+  }
+
+  /**
+   * Show the reply from its start: the person's answer (or the note that replaced it) at the top
+   * of the transcript, but never with the reply's Call 999 below the fold.
+   */
+  private showReply() {
+    // Inline, bring the whole panel into view (it is never taller than the screen), so the
+    // page's scroll never leaves the reply or the answers under the pinned header.
+    if (this.host.config.mode === 'inline') this.host.renderRoot.querySelector('.frame')?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    const log = this.host.renderRoot.querySelector<HTMLElement>('.log');
+    if (!log || log.scrollHeight <= log.clientHeight) return;
+    const mine = log.querySelectorAll<HTMLElement>('.bubble.you, .bubble.note');
+    const from = mine[mine.length - 1];
+    log.scrollTop = from ? log.scrollTop + from.getBoundingClientRect().top - log.getBoundingClientRect().top - 12 : log.scrollHeight;
+    const call = [...log.querySelectorAll<HTMLElement>('a[href="tel:999"]')].find((a) => !from || from.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const below = call ? call.getBoundingClientRect().bottom - log.getBoundingClientRect().bottom + 12 : 0;
+    if (below > 0) log.scrollTop += below;
   }
 
   private t(key: string): string {
@@ -214,7 +223,9 @@ class ChatPanel implements Panel {
     const last = log.at(-1)?.id;
     // Inline there is no Close, so Clear sits in the header and the row below holds only the Shift tip.
     const clear = html`<button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>`;
-    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'}" aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
+    // Inline on a phone, once the person has answered, the panel may take the whole screen's height.
+    const engaged = !floating && log.some((e) => e.by === 'you') ? 'engaged' : '';
+    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'} ${engaged}" aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
       <header part="header">
         <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
         <h2 id="sc-title">${this.t('panelTitle')}</h2>
@@ -241,25 +252,24 @@ class ChatPanel implements Panel {
     if (entry.by === 'you') {
       const said = 'area' in entry ? this.areaName(entry.area) : this.text(entry.label);
       // An area given on a services screen: the cards it brings follow the answer (reading order),
-      // under the 999 card that was already shown above the question.
+      // under the 999 that was already shown above the question.
       const given = 'area' in entry && entry.for ? { area: entry.area, node: content.nodes[entry.for] } : undefined;
       // aria-live off: the person's own answer is not read back to them.
-      return html`<p class="bubble you" aria-live="off"><span class="sr-only">${this.t('you')}: </span>${said}</p>${given?.node?.type === 'services' ? this.renderServices(entry.id, given.node, given.area, { without999: true, newest }) : nothing}`;
+      return html`<p class="bubble you" aria-live="off"><span class="sr-only">${this.t('you')}: </span>${said}</p>${given?.node?.type === 'services' ? this.renderServices(entry.id, given.node, given.area, newest) : nothing}`;
     }
     const node = content.nodes[entry.node]!;
     const says = 'say' in node ? node.say : [];
     const call = says.findIndex((s) => this.text(s).includes('999'));
-    const messages = says.map((s, i) => html`<p class="bubble bot">${this.rich(s)}</p>${i === call ? this.call999() : nothing}`);
+    const area = entry.area ?? null;
+    // A services screen whose words do not ask for 999 shows the 999 card under its first message.
+    const urgent = node.type === 'services' && call < 0 ? selectServices(content, { ...this.query(node), area }).emergency : [];
+    const after = (i: number) => (i === call ? this.call999() : i === 0 ? urgent.map((s) => this.card(s, `${entry.id}-999`, true)) : nothing);
+    const messages = says.map((s, i) => html`<p class="bubble bot">${this.rich(s)}</p>${after(i)}`);
     if (node.type === 'plan') return html`${messages}${this.renderPlan()}`;
     if (node.type !== 'services') return html`${messages}`;
-    const area = entry.area ?? null;
-    const without999 = call >= 0;
-    // The area is asked below; until it is given only the 999 card shows (never behind the question).
-    if (area === null && dependsOnArea(content, this.query(node))) {
-      const urgent = without999 ? [] : selectServices(content, { ...this.query(node), area }).emergency;
-      return html`${messages}${urgent.map((s) => this.card(s, `${entry.id}-999`, true))}`;
-    }
-    return html`${messages}${this.renderServices(entry.id, node, area, { without999, newest })}`;
+    // The area is asked below; until it is given only 999 shows (never behind the question).
+    if (area === null && dependsOnArea(content, this.query(node))) return html`${messages}`;
+    return html`${messages}${this.renderServices(entry.id, node, area, newest)}`;
   }
 
   /** The tappable emergency call, under the first message that mentions 999. */
@@ -292,16 +302,15 @@ class ChatPanel implements Panel {
   }
 
   /**
-   * The cards of a services screen, for the area it was shown for: 999 first where danger may be
-   * immediate, then at most a handful ranked (local, then national), and "Show more" for the rest.
+   * The cards of a services screen, for the area it was shown for (999 has already been shown
+   * above): at most a handful ranked (local, then national), and "Show more" for the rest.
    */
-  private renderServices(entry: number, node: ServicesNode, area: string | null, o: { without999: boolean; newest: boolean }): TemplateResult {
+  private renderServices(entry: number, node: ServicesNode, area: string | null, newest: boolean): TemplateResult {
     const { more } = this.actor.getSnapshot().context;
     const query = this.query(node);
     const all = selectServices(content, { ...query, area, partner: this.partner });
-    const all999 = o.without999 ? { ...all, emergency: [] } : all;
-    const shown = firstCards(all999, more.includes(entry));
-    const first = firstCards(all999);
+    const shown = firstCards(all, more.includes(entry));
+    const first = firstCards(all);
     const wasHidden = (s: Service) => shown.hidden === 0 && !first.local.includes(s) && !first.national.includes(s);
     const id = (group: string) => `sc-${entry}-${group}`;
     const group = (name: string, title: string, list: Service[]) =>
@@ -313,10 +322,9 @@ class ChatPanel implements Panel {
         : nothing;
     const areaLine =
       area !== null && dependsOnArea(content, query)
-        ? html`<p class="area-line"><span>${this.helpFor(area)}</span>${o.newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
+        ? html`<p class="area-line"><span>${this.helpFor(area)}</span>${newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
         : nothing;
     return html`<div class="cards" data-entry=${entry}>
-      ${shown.emergency.map((s) => this.card(s, `${entry}-999`, true))}
       ${areaLine}
       ${group('local', this.t('servicesLocal'), shown.local)}
       ${group('national', this.t('servicesNational'), shown.national)}
@@ -348,6 +356,15 @@ class ChatPanel implements Panel {
 
   /** One service. It says only what it has: hours if known, "see their website" only with a website. */
   private card(s: Service, key: string, urgent = false, wasHidden = false): TemplateResult {
+    // The 999 card is short, so the call stays near the top of the reply.
+    if (urgent)
+      return html`<article class="card emergency" aria-labelledby=${`sc-card-${key}`}>
+        <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
+        <ul class="contacts">
+          ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
+        </ul>
+        <p class="small">${this.text(s.about)}</p>
+      </article>`;
     const phones = s.contacts.some((c) => c.type === 'phone' || c.type === 'text');
     const website = s.contacts.some((c) => c.type === 'web' || c.type === 'chat');
     const hours = s.hours ? this.text(s.hours) : website ? this.t('hoursUnknown') : '';
@@ -420,7 +437,8 @@ class ChatPanel implements Panel {
     let message = '';
     if (found?.kind === 'council') {
       const council = this.areaName(found.council);
-      const same = !found.place || found.place.toLowerCase() === council.toLowerCase();
+      // "Did you mean Tunbridge Wells?", not "… That is in Tunbridge Wells." when the place names the council.
+      const same = !found.place || found.place.toLowerCase() === council.replace(/\s*\(.*\)$/, '').toLowerCase();
       message = (same ? this.t('areaDidYouMeanCouncil') : this.t('areaDidYouMean')).replace('{place}', found.place ?? '').replace('{council}', council);
       offered.push(found.council);
     } else if (found?.kind === 'choose') {
@@ -453,6 +471,8 @@ class ChatPanel implements Panel {
       this.host.requestUpdate();
       await this.host.updateComplete;
       this.focus();
+      // What the search found takes room from the transcript: keep the reply (and its 999) in view.
+      this.showReply();
     };
     return html`<form class="search" role="search" autocomplete="off" @submit=${submit}>
       <label for=${id}>${label}</label>

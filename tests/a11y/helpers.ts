@@ -126,6 +126,19 @@ export async function search(page: Page, text: string) {
 
 /** Wait until the area question (with its search box) is on screen. */
 export const areaQuestion = (page: Page) => page.locator('safety-chat #sc-area').waitFor();
+
+/**
+ * Answer the way to a screen that asks the area (asked only where it changes the list): on the
+ * young people's route that is the list for 16 and 17 year olds, who can use adult services too.
+ */
+export async function toAreaQuestion(page: Page, path: string) {
+  if (path.includes('school')) {
+    await answer(page, 'Who can I talk to?');
+    await answer(page, "I'm 16 or 17");
+    await answer(page, 'Show me who can help');
+  } else await answer(page, 'Find support near me');
+  await areaQuestion(page);
+}
 /** Wait until service cards are on screen. */
 export const cards = (page: Page) => page.locator('safety-chat .card').first().waitFor();
 

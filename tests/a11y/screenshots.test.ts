@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, areaQuestion, cards, launcher, open, openPanel, root, useBrowser, type Page } from './helpers.js';
+import { answer, areaQuestion, cards, launcher, open, openPanel, root, toAreaQuestion, useBrowser, type Page } from './helpers.js';
 
 const env = useBrowser();
 const out = `${root}/docs/screenshots`;
@@ -38,9 +38,7 @@ const shots: Shot[] = [
 
 async function toServices(page: Page, name: Shot[0]) {
   if (name === 'school') {
-    await answer(page, 'Who can I talk to?');
-    await answer(page, 'Find support');
-    await areaQuestion(page);
+    await toAreaQuestion(page, 'school');
     await answer(page, /^Canterbury/);
   } else {
     await answer(page, 'Find support near me');

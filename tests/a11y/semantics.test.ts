@@ -3,7 +3,7 @@
  * explanation. Read through Playwright's role queries and Chromium's own accessibility tree (CDP).
  */
 import { describe, expect, it } from 'vitest';
-import { answer, hostPage, log, open, openPanel, useBrowser, type Page } from './helpers.js';
+import { answer, hostPage, log, open, openPanel, toAreaQuestion, useBrowser, type Page } from './helpers.js';
 
 const env = useBrowser();
 
@@ -218,10 +218,7 @@ describe.each([
   it('labels the area search box visibly, with autocomplete off', async () => {
     const { page, close } = await open(env, path);
     await openPanel(page);
-    if (mode === 'inline') {
-      await answer(page, "I'm in danger now");
-      await answer(page, 'Who can help me?');
-    } else await answer(page, 'Find support near me');
+    await toAreaQuestion(page, mode === 'inline' ? 'school' : 'council');
     const box = page.locator('safety-chat').getByRole('searchbox', { name: /Where do you live/ });
     await box.waitFor();
     expect(await box.getAttribute('autocomplete')).toBe('off');

@@ -4,7 +4,7 @@
  * page's root font size, and partner colours.
  */
 import { describe, expect, it } from 'vitest';
-import { answer, areaQuestion, axe, cards, hostPage, open, openPanel, useBrowser, type OpenOptions, type Page } from './helpers.js';
+import { answer, areaQuestion, axe, cards, hostPage, open, openPanel, toAreaQuestion, useBrowser, type OpenOptions, type Page } from './helpers.js';
 
 const env = useBrowser();
 
@@ -17,9 +17,7 @@ const demoPages = [
 /** Go from the welcome to a screen with service cards (the richest layout). */
 export async function toServices(page: Page, path: string) {
   if (path.includes('school')) {
-    await answer(page, 'Who can I talk to?');
-    await answer(page, 'Find support');
-    await areaQuestion(page);
+    await toAreaQuestion(page, path);
     await answer(page, /^Canterbury/);
   } else if (path.includes('partner')) {
     await answer(page, 'Find support near me');
@@ -340,9 +338,7 @@ describe('touch targets', () => {
       });
     expect(await small(), 'welcome').toEqual([]);
     if (!path.includes('partner')) {
-      await answer(page, path.includes('school') ? "I'm in danger now" : 'Find support near me');
-      if (path.includes('school')) await answer(page, 'Who can help me?');
-      await areaQuestion(page);
+      await toAreaQuestion(page, path);
       expect(await small(), 'area question').toEqual([]);
       await answer(page, /^Canterbury/);
     } else await toServices(page, path);
@@ -368,7 +364,8 @@ describe('after an answer', () => {
     const seen = await page.locator('safety-chat').evaluate((host) => {
       const log = host.shadowRoot!.querySelector<HTMLElement>('[role="log"]')!;
       const you = [...log.querySelectorAll<HTMLElement>('.bubble.you')].at(-1)!;
-      const firstCard = log.querySelector<HTMLElement>('.card')!;
+      // The cards the answer brings (the 999 card was already shown above the question).
+      const firstCard = log.querySelector<HTMLElement>('.group .card')!;
       const l = log.getBoundingClientRect();
       return {
         answerFirst: !!(you.compareDocumentPosition(firstCard) & Node.DOCUMENT_POSITION_FOLLOWING),

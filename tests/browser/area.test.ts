@@ -19,7 +19,7 @@ async function search(el: SafetyChat, text: string) {
 }
 
 describe('the area finder', () => {
-  it('has a visible label, autocomplete off, and keeps nothing typed', async () => {
+  it('has a visible label, autocomplete off, and keeps what was typed only in the box, until the person leaves the screen', async () => {
     const el = await mount('<safety-chat mode="inline"></safety-chat>');
     await toAreaQuestion(el);
     const input = $<HTMLInputElement>(el, '#sc-area')!;
@@ -29,8 +29,22 @@ describe('the area finder', () => {
     expect(label.textContent).to.match(/town, village or postcode/);
     expect(label.getBoundingClientRect().height).to.be.greaterThan(0);
     await search(el, 'ME99 9ZZ');
-    expect(input.value).to.equal('');
+    // Still in the box, so a typo can be seen and fixed; nowhere else.
+    expect(input.value).to.equal('ME99 9ZZ');
     expect(el.shadowRoot!.textContent).to.not.match(/ME99|9ZZ/);
+    buttonNamed(el, 'Outside Kent and Medway')!.click();
+    await until(() => !$(el, '#sc-area'), 'the area question has gone');
+    expect([...el.shadowRoot!.querySelectorAll('input')].map((i) => i.value).join('')).to.not.match(/ME99/);
+  });
+
+  it('a cleared conversation leaves nothing typed in any box', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    const input = await search(el, 'Canterbery');
+    expect(input.value).to.equal('Canterbery');
+    el.clear();
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('input')].every((i) => i.value === '')).to.equal(true);
   });
 
   it('a town goes straight to local services', async () => {

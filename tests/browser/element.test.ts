@@ -181,6 +181,19 @@ describe('the conversation', () => {
     expect($$(el, '.bubble').length).to.equal(2);
   });
 
+  it('closing the panel wipes the conversation as Clear does: the next person to open it finds only the welcome', async () => {
+    const el = await mount('<safety-chat area="thanet"></safety-chat>');
+    await openPanel(el);
+    buttonNamed(el, "I'm in danger now")!.click();
+    await until(() => /call 999/.test(transcript(el)), '999');
+    el.hide();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.not.match(/999/);
+    await openPanel(el);
+    await until(() => /automated guide/.test(transcript(el)), 'the welcome');
+    expect(transcript(el)).to.not.match(/call 999/);
+  });
+
   it('clear() wipes the conversation to a neutral start', async () => {
     const el = await mount('<safety-chat area="thanet"></safety-chat>');
     await openPanel(el);
