@@ -444,7 +444,8 @@ const panelStyles = css`
       inset-block-start: 0;
       z-index: 1;
     }
-    .frame.inline {
+    .frame.inline,
+    .frame.inline.engaged {
       min-block-size: 0;
       max-block-size: none;
     }

@@ -334,7 +334,8 @@ class ChatPanel implements Panel {
 
   /** "Help for Thanet", or what the other answers mean for the list. */
   private helpFor(area: string): string {
-    if (content.councils.some((c) => c.id === area)) return this.t('areaHelpFor').replace('{area}', this.areaName(area));
+    // The council's short name: "Help for Thanet", not "… (Margate, Ramsgate, Broadstairs)".
+    if (content.councils.some((c) => c.id === area)) return this.t('areaHelpFor').replace('{area}', this.areaName(area).replace(/\s*\(.*\)$/, ''));
     return this.t(area === 'outside' ? 'areaHelpOutside' : 'areaHelpKent');
   }
 

@@ -101,12 +101,16 @@ describe('two widgets on one page', () => {
     await second.locator('[part="choices"] button').first().click({ timeout: 5000 });
     await expect.poll(() => second.locator('[role="log"] .bubble.you').count(), { timeout: 5000 }).toBe(1);
     expect(await first.locator('[role="log"] .bubble.you').count()).toBe(1);
-    // Clearing one leaves the other (the first's floating panel is closed so it does not cover the page).
-    await first.getByRole('button', { name: str('close') }).click({ timeout: 5000 });
+    // Clearing one leaves the other.
     await second.locator('button.clear').click({ timeout: 5000 });
     await expect.poll(() => second.locator('[role="log"] .bubble.you').count(), { timeout: 5000 }).toBe(0);
-    await first.getByRole('button', { name: 'Need to talk?' }).click({ timeout: 5000 });
     expect(await first.locator('[role="log"]').textContent()).toContain('stay on the line');
+    // Closing the first wipes it (as Clear does), and only it.
+    await second.locator('[part="choices"] button').first().click({ timeout: 5000 });
+    await first.getByRole('button', { name: str('close') }).click({ timeout: 5000 });
+    await first.getByRole('button', { name: 'Need to talk?' }).click({ timeout: 5000 });
+    await expect.poll(() => first.locator('[role="log"]').textContent(), { timeout: 5000 }).not.toContain('stay on the line');
+    expect(await second.locator('[role="log"] .bubble.you').count()).toBe(1);
     expectQuiet(w);
     await w.close();
   });

@@ -369,7 +369,9 @@ async function mountPartner(page: Page, entries: unknown[], via: 'property' | 'j
         // The partner chunk validates asynchronously: wait (bounded) until every entry is accounted for.
         const drops = () => errors.filter((e) => /^<safety-chat>: partner contact \d+[\s\S]* was dropped/.test(e)).length;
         const partnerCards = () => [...root.querySelectorAll('.card:not(.emergency) h3')].filter((h) => !builtIn.includes(h.textContent ?? '')).length;
-        await wait(() => partnerCards() + drops() >= entries.length);
+        // Past the first few cards the rest wait behind "Show more services": open it, as a person would.
+        const showMore = () => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show more services')?.click();
+        await wait(() => (showMore(), partnerCards() + drops() >= entries.length));
         await el.updateComplete;
         const cards = [...root.querySelectorAll('.card:not(.emergency)')];
         const shown = cards.map((c) => ({

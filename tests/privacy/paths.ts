@@ -9,6 +9,7 @@ import { createActor, getNextSnapshot } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { matches } from '../../src/engine/conditions.js';
 import type { Audience, Content, NodeKey, Text } from '../../src/engine/data.js';
+import { dependsOnArea } from '../../src/engine/services.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatEvent, type ChatSnapshot } from '../../src/engine/machine.js';
 
 export const content = checkAndCompile('flows').content as Content;
@@ -48,7 +49,8 @@ export const areaIds = [...content.councils.map((c) => c.id), ...areaAnswers];
 export function screenOf(s: ChatSnapshot, areaPick = 0): Screen {
   const node = currentNode(s);
   const n = content.nodes[node]!;
-  const asksArea = (n.type === 'area' || n.type === 'services') && s.context.area === null;
+  // As the panel does: the area is asked only where it changes the list.
+  const asksArea = s.context.area === null && (n.type === 'area' || (n.type === 'services' && dependsOnArea(content, { tags: n.tags, audience: s.context.audience, emergency: !!n.emergency })));
   const raw: { label: string; event: ChatEvent }[] = asksArea
     ? areaIds.map((a) => ({ label: areaName(a), event: { type: 'SET_AREA', area: a } as ChatEvent }))
     : choicesOf(content, n).map((c, index) => ({ label: text(c.label), event: { type: 'CHOOSE', index } as ChatEvent }));
