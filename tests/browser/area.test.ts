@@ -38,6 +38,19 @@ describe('the area finder', () => {
     expect([...el.shadowRoot!.querySelectorAll('input')].map((i) => i.value).join('')).to.not.match(/Canterbery/);
   });
 
+  it('every council looks the same, and only Back and Start again look like navigation', async () => {
+    const el = await mount('<safety-chat mode="inline"></safety-chat>');
+    await toAreaQuestion(el);
+    const look = (b: HTMLElement) => { const s = getComputedStyle(b); return `${s.borderStyle} ${s.backgroundColor} ${s.fontWeight}`; };
+    const all = buttons(el);
+    const nav = all.filter((b) => /^(Back|Start again)$/.test(b.textContent!.trim()));
+    const answers = all.filter((b) => !nav.includes(b));
+    expect(answers.length).to.equal(16);
+    expect(new Set(answers.map(look)).size).to.equal(1);
+    expect(nav.length).to.be.greaterThan(0);
+    for (const b of nav) expect(look(b)).to.not.equal(look(answers[0]!));
+  });
+
   it('a cleared conversation leaves nothing typed in any box', async () => {
     const el = await mount('<safety-chat mode="inline"></safety-chat>');
     await toAreaQuestion(el);
