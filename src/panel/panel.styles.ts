@@ -292,16 +292,11 @@ const panelStyles = css`
     margin: 4px 0 0;
     font-weight: 600;
   }
-  .change-area,
-  .more {
-    min-block-size: 44px;
+  /* Buttons in the transcript: drawn like the answers (below), squarer, as they act on the list. */
+  .cards .change-area,
+  .cards .more {
     padding: 6px 12px;
-    border: 2px solid var(--_accent);
     border-radius: 6px;
-    background: var(--_bg);
-    color: var(--_accent);
-    font: 600 0.95em/1.2 var(--_font);
-    cursor: pointer;
   }
   .more {
     align-self: flex-start;
@@ -343,7 +338,9 @@ const panelStyles = css`
   .search {
     flex: none;
   }
-  .choices button {
+  .choices button,
+  .change-area,
+  .more {
     min-block-size: 44px;
     padding: 8px 14px;
     border: 2px solid var(--_accent);
