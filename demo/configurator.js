@@ -34,10 +34,19 @@ const EXIT_TEXT = '#ffffff';
 const MAX_CONTACTS = 20;
 
 const SCRIPT_URL = 'https://YOUR-SITE/safety-chat/safety-chat.js';
-const FALLBACK = [
-  'If you are in danger now, call 999. For free, confidential advice 24 hours a day,',
-  'call the National Domestic Abuse Helpline on 0808 2000 247.',
-];
+/** The text that shows without JavaScript: for young people, Childline rather than the adult helpline. */
+const FALLBACK = {
+  general: [
+    'If you are in danger now, call 999. For free, confidential advice 24 hours a day,',
+    'call the National Domestic Abuse Helpline on 0808 2000 247.',
+  ],
+  'young-people': [
+    'If you are in danger now, call 999. To talk to someone about anything,',
+    'call Childline for free on 0800 1111.',
+  ],
+};
+/** The SHA-384 of the built safety-chat.js, from dist/integrity.json (written by the build). */
+let scriptIntegrity = '';
 
 // The same rules the widget applies (src/element/config.ts, src/engine/contacts.ts),
 // so the preview never receives a value the widget would reject.
@@ -172,8 +181,9 @@ function readSettings() {
   if (area) attributes.push(['area', area]);
   const audience = form.elements.audience.value;
   if (audience === 'young-people') attributes.push(['audience', 'young-people']);
+  // The button text names the corner button: inline there is none, so it is left out.
   const label = readLabel();
-  if (label) attributes.push(['label', label]);
+  if (label && mode !== 'inline') attributes.push(['label', label]);
   const exitUrl = readExitUrl();
   if (exitUrl) attributes.push(['exit-url', exitUrl]);
   const clearAfter = readClearAfter();
@@ -186,7 +196,7 @@ function readSettings() {
   if (radius !== DEFAULT_RADIUS) styles.push(['--safety-chat-radius', `${radius}px`]);
 
   const services = [...contactList.querySelectorAll('fieldset.contact')].map(readContact).filter(Boolean);
-  return { mode, attributes, colours, styles, services };
+  return { mode, audience, attributes, colours, styles, services };
 }
 
 // ---------------------------------------------------------------- colour contrast (WCAG 2.2)
@@ -261,6 +271,14 @@ function renderPreview({ mode, attributes, styles, services }) {
   preview.classList.toggle('launcher', mode !== 'inline');
   preview.classList.remove('open');
   preview.append(el);
+  showPreviewLauncher();
+}
+
+let previewOnScreen = true;
+/** A corner button is hidden while the preview is off screen (an open panel stays). */
+function showPreviewLauncher() {
+  const el = preview.querySelector('safety-chat');
+  if (el) el.hidden = !previewOnScreen && preview.classList.contains('launcher') && !preview.classList.contains('open');
 }
 
 // ---------------------------------------------------------------- the code to paste
@@ -274,26 +292,28 @@ function scriptJson(value) {
   return JSON.stringify(value, null, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-function buildSnippet({ attributes, styles, services }) {
+function buildSnippet({ audience, attributes, styles, services }) {
   const parts = attributes.map(([name, value]) => `${name}="${attr(value)}"`);
   if (styles.length) parts.push(`style="${attr(styles.map(([p, v]) => `${p}: ${v}`).join('; '))}"`);
   const open = '<safety-chat';
   let start = parts.length ? `${open} ${parts.join(' ')}>` : `${open}>`;
   if (start.length > 90) start = `${open} ${parts.join(`\n${' '.repeat(open.length + 1)}`)}>`;
-  const lines = [`<script type="module" src="${SCRIPT_URL}"></script>`, start];
+  const pin = scriptIntegrity ? ` integrity="${attr(scriptIntegrity)}" crossorigin="anonymous"` : '';
+  const lines = [`<script type="module" src="${SCRIPT_URL}"${pin}></script>`, start];
   if (services.length) {
     lines.push('  <script type="application/json">');
     for (const line of scriptJson(services).split('\n')) lines.push(`    ${line}`);
     lines.push('  </script>');
   }
   lines.push('  <!-- Stays in your page (inline: until the chat loads), and shows without JavaScript -->');
-  lines.push(`  <p>${FALLBACK[0]}`, `     ${FALLBACK[1]}</p>`);
+  const fallback = FALLBACK[audience] ?? FALLBACK.general;
+  lines.push(`  <p>${fallback[0]}`, `     ${fallback[1]}</p>`);
   lines.push('</safety-chat>');
   return lines.join('\n');
 }
 
 function buildCss(styles) {
-  return ['safety-chat {', ...styles.map(([p, v]) => `  ${p}: ${v};`), '}'].join('\n');
+  return styles.length ? ['safety-chat {', ...styles.map(([p, v]) => `  ${p}: ${v};`), '}'].join('\n') : '';
 }
 
 // ---------------------------------------------------------------- updates
@@ -311,6 +331,7 @@ function update() {
   $('css-snippet').textContent = buildCss(settings.styles);
   $('csp-note').hidden = !settings.styles.length;
   $('inline-note').hidden = settings.mode !== 'inline';
+  $('label-inline').hidden = settings.mode !== 'inline';
   if (snippet !== lastSnippet) $('copy-status').textContent = '';
   lastSnippet = snippet;
 }
@@ -401,10 +422,24 @@ function start() {
     if (matchMedia('(max-width: 480px)').matches) preview.scrollIntoView({ block: 'start' });
   });
   preview.addEventListener('safety-chat-close', () => preview.classList.remove('open'));
+  // The corner button floats above the page (the browser's top layer, outside the preview's box):
+  // show the preview only while the preview area is on screen, so it never covers the form.
+  new IntersectionObserver(([entry]) => {
+    previewOnScreen = entry.isIntersecting;
+    showPreviewLauncher();
+  }, { threshold: 0.25 }).observe(preview);
   renumberContacts();
   update();
   // The widget's script is a separate module: the preview appears once it has run.
   customElements.whenDefined('safety-chat').then(update);
+  // The checksum the build wrote for the script, for the integrity attribute in the code to paste.
+  fetch('../dist/integrity.json')
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((sums) => {
+      scriptIntegrity = typeof sums['safety-chat.js'] === 'string' ? sums['safety-chat.js'] : '';
+      update();
+    })
+    .catch(() => {});
 }
 
 start();

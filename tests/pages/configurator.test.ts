@@ -55,8 +55,10 @@ async function expectClean(w: Watch) {
 describe('the configurator page', () => {
   it('starts with the default code: script tag, element and the 999 / helpline fallback', async () => {
     const w = await open();
+    // Pinned to the checksum the build wrote, so the partner hosts the reviewed file.
+    const sum = JSON.parse(readFileSync('dist/integrity.json', 'utf8'))['safety-chat.js'];
+    await expect.poll(() => snippet(w.page)).toContain(`<script type="module" src="https://YOUR-SITE/safety-chat/safety-chat.js" integrity="${sum}" crossorigin="anonymous"></script>`);
     const text = await snippet(w.page);
-    expect(text).toContain('<script type="module" src="https://YOUR-SITE/safety-chat/safety-chat.js"></script>');
     expect(text).toContain('<safety-chat exit-url="https://www.bbc.co.uk/weather">');
     expect(text).toMatch(/<p>If you are in danger now, call 999\.[\s\S]*National Domestic Abuse Helpline on 0808 2000 247\.<\/p>\n<\/safety-chat>/);
     expect(text).not.toContain('style=');
@@ -101,7 +103,7 @@ describe('the configurator page', () => {
       exitUrl: e.getAttribute('exit-url'),
       accent: (e as HTMLElement).style.getPropertyValue('--safety-chat-accent'),
       styleAttr: e.getAttribute('style'),
-    }))).toEqual({ mode: 'inline', area: 'medway', label: 'Talk to us', exitUrl: 'https://www.bbc.co.uk/weather', accent: '#005ea5', styleAttr: '--safety-chat-accent: #005ea5;' });
+    }))).toEqual({ mode: 'inline', area: 'medway', label: null, exitUrl: 'https://www.bbc.co.uk/weather', accent: '#005ea5', styleAttr: '--safety-chat-accent: #005ea5;' });
 
     // The colour really applies under the strict CSP (CSSOM, not an inline style attribute).
     await expect.poll(() => el.evaluate((e) => {
@@ -123,7 +125,7 @@ describe('the configurator page', () => {
     expect(readFileSync(`${process.cwd()}/README.md`, 'utf8')).toContain(rule!);
 
     const text = await snippet(page);
-    expect(text).toMatch(/<safety-chat mode="inline"\s+area="medway"\s+label="Talk to us"\s+exit-url="https:\/\/www\.bbc\.co\.uk\/weather"\s+style="--safety-chat-accent: #005ea5">/);
+    expect(text).toMatch(/<safety-chat mode="inline"\s+area="medway"\s+exit-url="https:\/\/www\.bbc\.co\.uk\/weather"\s+style="--safety-chat-accent: #005ea5">/);
     const json = /<script type="application\/json">\n([\s\S]*?)\n {2}<\/script>/.exec(text);
     expect(json).not.toBeNull();
     expect(JSON.parse(json![1]!)).toEqual([
@@ -251,10 +253,46 @@ describe('the configurator page', () => {
     await page.context().close();
   });
 
+  it('for young people offers 999 and Childline without JavaScript; gives no empty CSS block; leaves the button text out inline', async () => {
+    const w = await open();
+    const { page } = w;
+    await page.getByLabel('Young people (11 to 18)').check();
+    await expect.poll(() => snippet(page)).toMatch(/<p>If you are in danger now, call 999\.[\s\S]*Childline for free on 0800 1111\.<\/p>/);
+    expect(await snippet(page)).not.toContain('0808 2000 247');
+    // No colours changed: nothing to put in a stylesheet, not even an empty block.
+    expect(await page.locator('#css-snippet').textContent()).toBe('');
+    await page.getByLabel('Button text').fill('Worried?');
+    await expect.poll(() => snippet(page)).toContain('label="Worried?"');
+    await page.getByLabel('In the page, always open').check();
+    await expect.poll(() => snippet(page)).toContain('mode="inline"');
+    expect(await snippet(page)).not.toContain('label=');
+    expect(await page.locator('#label-inline').isVisible()).toBe(true);
+    await expectClean(w);
+    await page.context().close();
+  });
+
+  it('on a phone, the preview\'s corner button shows only while the preview is on screen, never over the form', async () => {
+    const w = await open({ width: 375 });
+    const { page } = w;
+    const launcher = page.locator('#preview safety-chat').getByRole('button', { name: 'Need to talk?' });
+    await page.locator('#preview').scrollIntoViewIfNeeded();
+    await expect.poll(() => launcher.isVisible()).toBe(true);
+    await page.getByLabel('Button text').scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect.poll(() => launcher.isVisible()).toBe(false);
+    // Nothing of the widget covers the first field of the form.
+    await page.getByLabel('Your area').scrollIntoViewIfNeeded();
+    const field = await page.getByLabel('Your area').boundingBox();
+    const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('safety-chat'), { x: field!.x + field!.width - 4, y: field!.y + field!.height / 2 });
+    expect(hit).toBe(false);
+    await page.context().close();
+  });
+
   it('is usable at phone width, and the open launcher panel stays inside the preview', async () => {
     const w = await open({ width: 375 });
     const { page } = w;
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.locator('#preview').scrollIntoViewIfNeeded();
     await page.locator('#preview safety-chat').getByRole('button', { name: 'Need to talk?' }).click();
     const panel = page.locator('#preview safety-chat [part="panel"]');
     await expect.poll(() => panel.count()).toBe(1);
