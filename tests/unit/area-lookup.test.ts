@@ -34,7 +34,9 @@ const shared = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const hasCsv = existsSync(`${shared}kent-medway-places.csv`);
 const mostlyOutside = ['BR6', 'DA5', 'DA14', 'TN5', 'TN16', 'TN31'];
 
-describe.runIf(hasCsv)('every row of the shared CSVs resolves', () => {
+const why = "../shared/data/ (the source CSVs) is not beside the project; flows/places.yaml, made from them, is still checked below";
+if (!hasCsv) console.warn(`Skipping "every row of the shared CSVs resolves": ${why}.`);
+describe.runIf(hasCsv)(hasCsv ? 'every row of the shared CSVs resolves' : `every row of the shared CSVs resolves (skipped: ${why})`, () => {
   const places = hasCsv ? readCsv(`${shared}kent-medway-places.csv`) : [];
   const outcodes = hasCsv ? readCsv(`${shared}kent-medway-outcodes.csv`) : [];
 

@@ -14,6 +14,11 @@ describe('the npm package', () => {
     expect(pkg.sideEffects).toEqual(['./dist/safety-chat.js']);
   });
 
+  it('is MIT licensed, with the licence text in the package', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync('LICENSE', 'utf8')).toMatch(/^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
+  });
+
   it('packs what a partner needs and nothing else', () => {
     const [report] = JSON.parse(execSync('npm pack --dry-run --json 2>/dev/null', { encoding: 'utf8' }));
     const files: string[] = report.files.map((f: { path: string }) => f.path).sort();
@@ -22,8 +27,10 @@ describe('the npm package', () => {
     expect(files).toContain('custom-elements.json');
     expect(files).toContain('README.md');
     expect(files).toContain('CHANGELOG.md');
+    expect(files).toContain('LICENSE');
+    expect(files).toContain('dist/integrity.json');
     expect(files.some((f) => /^dist\/chunks\/panel-[\w-]+\.js$/.test(f))).toBe(true);
-    for (const f of files) expect(f, f).toMatch(/^(dist\/|custom-elements\.json$|README\.md$|CHANGELOG\.md$|package\.json$)/);
+    for (const f of files) expect(f, f).toMatch(/^(dist\/|custom-elements\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
     expect(files.some((f) => /\.(yaml|csv|map)$|^src\/|^tests\/|^flows\//.test(f))).toBe(false);
     console.log(`npm pack: ${files.length} files, ${(report.size / 1024).toFixed(1)} KB packed`);
   });
