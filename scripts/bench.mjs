@@ -32,9 +32,7 @@ const ANSWERS = 5;
 const CYCLES = 200;
 const HOVER_MS = 300;
 const VIEWPORT = { width: 1280, height: 800 };
-/** The size budgets (gzip bytes), shared with scripts/size.mjs. */
-const sizeBudgets = budgets;
-/** The issue sets no number for these two; put one here to make them pass/fail. */
+/** No budget is set for these two yet (reported only); put a number here to make them pass or fail. */
 const latencyBudgetMs = { open: null, answer: null };
 const started = Date.now();
 const loadAtStart = loadavg()[0];
@@ -600,8 +598,8 @@ const dcAll = [...dcCold, ...dcWarm];
 const dcSize = existsSync(dcBundle) ? gzipSize(dcBundle) : NaN;
 const dcHas = dcAll.length > 0;
 
-row('JS before the panel opens (gzip)', kb(sizes.beforeOpen), '—', `≤ ${kb(sizeBudgets.beforeOpen)}`, sizes.beforeOpen <= sizeBudgets.beforeOpen, dcHas ? '0 KB (lazy)' : '—');
-row('JS for a full conversation with search (gzip)', kb(sizes.conversation + sizes.keywords), '—', `≤ ${kb(sizeBudgets.conversation)}`, sizes.conversation + sizes.keywords <= sizeBudgets.conversation, Number.isFinite(dcSize) ? kb(dcSize) : '—');
+row('JS before the panel opens (gzip)', kb(sizes.beforeOpen), '—', `≤ ${kb(budgets.beforeOpen)}`, sizes.beforeOpen <= budgets.beforeOpen, dcHas ? '0 KB (lazy)' : '—');
+row('JS for a full conversation with search (gzip)', kb(sizes.conversation + sizes.keywords), '—', `≤ ${kb(budgets.conversation)}`, sizes.conversation + sizes.keywords <= budgets.conversation, Number.isFinite(dcSize) ? kb(dcSize) : '—');
 
 const clsRow = (label, runs, phase, dcRuns, budgeted = true) => {
   const v = runs.map((r) => r.phases[phase].cls);
