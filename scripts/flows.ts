@@ -2,12 +2,14 @@
  * Editors' commands:
  *   npm run flows:check    check every flow; exit 1 on any error
  *   npm run flows:diagram  write a Mermaid diagram per flow to docs/flows/
+ *   npm run services:report  write docs/services.md and docs/areas.md
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkAndCompile } from '../src/content/compile.js';
 import { diagrams } from '../src/content/diagram.js';
 import { formatProblem } from '../src/content/problems.js';
+import { readSources, servicesReport } from '../src/content/report.js';
 
 const [command = 'check', dir = 'flows'] = process.argv.slice(2);
 const report = checkAndCompile(resolve(dir));
@@ -22,6 +24,18 @@ if (command === 'check') {
   console.log(`Languages: ${Object.entries(languages).map(([l, n]) => `${l} ${en ? Math.round((100 * n) / en) : 0}% (${n} of ${en} texts)`).join('; ')}. Missing translations fall back to English.`);
   console.log(errors.length ? `\n${errors.length} error(s): fix them and run the check again.` : `\nNo errors${warnings.length ? `, ${warnings.length} warning(s)` : ''}.`);
   process.exit(errors.length ? 1 : 0);
+}
+
+if (command === 'report') {
+  if (!report.content) {
+    console.log('Fix the errors above first: the report is made from checked flows.');
+    process.exit(1);
+  }
+  const { services, areas } = servicesReport(report.content, readSources(resolve(dir)));
+  mkdirSync(resolve('docs'), { recursive: true });
+  writeFileSync(resolve('docs/services.md'), services);
+  writeFileSync(resolve('docs/areas.md'), areas);
+  console.log('Wrote docs/services.md and docs/areas.md.');
 }
 
 if (command === 'diagram') {

@@ -25,7 +25,7 @@ export function withImports(file, seen = new Set()) {
 
 /**
  * Sizes of the build in `dist`, in bytes (gzip unless named raw).
- * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, keywords: number, everything: number }}
+ * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, keywords: number, places: number, everything: number }}
  */
 export function measureSizes(dist = distDir) {
   const js = files(dist).filter((f) => f.endsWith('.js'));
@@ -34,6 +34,7 @@ export function measureSizes(dist = distDir) {
   const panel = js.find((f) => /chunks\/panel-/.test(f));
   const partner = js.find((f) => /chunks\/partner-services-/.test(f));
   const keywords = js.find((f) => /chunks\/keywords-/.test(f));
+  const places = js.find((f) => /chunks\/places-/.test(f));
   const before = withImports(join(dist, 'safety-chat.js'));
   const conversation = new Set([...before, ...(panel ? withImports(panel) : [])]);
   return {
@@ -44,6 +45,7 @@ export function measureSizes(dist = distDir) {
     conversationFiles: [...conversation].map((f) => relative(dist, f)),
     partner: partner ? sizes.get(partner).gzip : 0,
     keywords: keywords ? sizes.get(keywords).gzip : 0,
+    places: places ? sizes.get(places).gzip : 0,
     everything: sum(js),
   };
 }

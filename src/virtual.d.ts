@@ -7,6 +7,11 @@ declare module 'virtual:safety-chat/launcher' {
   const config: import('./engine/data.js').LauncherConfig;
   export default config;
 }
+declare module 'virtual:safety-chat/places' {
+  /** The town and postcode table of the area search, loaded when the area is first asked. */
+  const table: import('./engine/area-lookup.js').AreaTable;
+  export default table;
+}
 declare module 'virtual:safety-chat/keywords' {
   /** One '|'-separated keyword list per topic, in topic order. */
   const keywords: string[];

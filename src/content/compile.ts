@@ -62,7 +62,12 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       const rt = toContact(c, (m) => err(servicesFile, `contact ${j + 1} ${m}`, where, loaded.lineOf(servicesFile, ['services', i, 'contacts', j])));
       if (rt) contacts.push(rt);
     });
-    rtServices.push({ id: s.id, name: s.name, about: s.about, for: s.for, tags: s.tags, areas: s.areas, contacts, ...(s.hours ? { hours: s.hours } : {}), checked: s.checked });
+    if (s.whenClosed && !s.opens) err(servicesFile, 'has "whenClosed" but no "opens": the card can only say what to do when the line is closed if it knows when it is open.', where, line);
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+    const opens = s.opens ? { days: s.opens.days.map((d) => days.indexOf(d)), from: minutes(s.opens.from), to: minutes(s.opens.to) } : undefined;
+    if (opens && opens.from >= opens.to) err(servicesFile, `opens at ${s.opens!.from} and closes at ${s.opens!.to}: the closing time must be later the same day.`, where, line);
+    rtServices.push({ id: s.id, name: s.name, about: s.about, for: s.for, tags: s.tags, areas: s.areas, contacts, ...(s.hours ? { hours: s.hours } : {}), ...(opens ? { opens } : {}), ...(s.whenClosed ? { whenClosed: s.whenClosed } : {}), checked: s.checked });
   });
   stats.services = rtServices.length;
 
@@ -94,7 +99,12 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   };
   // The widget's own words may hold placeholders such as {place}, filled in by the panel.
   for (const [k, t] of Object.entries(widget.strings)) checkText('flows/widget.yaml', t, `string "${k}"`, undefined, true);
-  services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
+  (services.localNames ?? []).forEach((n, i) => {
+    const line = loaded.lineOf(servicesFile, ['localNames', i]);
+    if (!councilIds.includes(n.area)) err(servicesFile, `names local charities for the area "${n.area}", which is not a council. Allowed: ${councilIds.join(', ')}.`, `local names ${i + 1}`, line);
+    checkText(servicesFile, n.say, `local names ${i + 1}`, line);
+  });
+  services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours, s.whenClosed].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
 
   // --- Flows: references ---------------------------------------------------
   const nodes: Record<NodeKey, RtNode> = {};
@@ -196,6 +206,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     nodes,
     services: rtServices,
     councils: areas.councils,
+    localNames: (services.localNames ?? []).map(({ area, say }) => ({ area, say })),
     topics,
     areaTable: compilePlaces(places.places, councilIds),
   };

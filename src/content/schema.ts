@@ -190,6 +190,16 @@ export const Service = z.strictObject({
   contacts: z.array(Contact).min(1),
   /** Only where firm; otherwise leave out and the card says to check their website. */
   hours: Text.optional(),
+  /** The same hours, for the card to say "open now" or "closed now" (worked out on the device, UK time). */
+  opens: z
+    .strictObject({
+      days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1),
+      from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "08:00"'),
+      to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "20:00"'),
+    })
+    .optional(),
+  /** What to do when the line is closed (needs "opens"). */
+  whenClosed: Text.optional(),
   source: z.string().min(3),
   checked: Checked,
 });
@@ -199,6 +209,11 @@ export const ServicesFile = z.strictObject({
   /** The tag vocabulary: each tag a service or services node may use, with what it means. */
   tags: z.record(Id, z.string().min(1)),
   services: z.array(Service).min(1),
+  /**
+   * Local charities a person may recognise, named on that council's lists (no contact unless the
+   * charity is also a service with a confirmed one): the way in is the Kent and Medway line.
+   */
+  localNames: z.array(z.strictObject({ area: Id, say: Text, source: z.string().min(3), checked: Checked })).optional(),
 });
 export type ServicesFile = z.infer<typeof ServicesFile>;
 
@@ -262,6 +277,9 @@ export const uiStringKeys = [
   'changeArea',
   'call999',
   'areaDidYouMeanCouncil',
+  'openNow',
+  'closedNow',
+  'housingAskCouncil',
 ] as const;
 export type UiStringKey = (typeof uiStringKeys)[number];
 

@@ -5,6 +5,7 @@
  * - `virtual:safety-chat/launcher`: the little the launcher needs before opening.
  * - `virtual:safety-chat/content`: everything the panel needs.
  * - `virtual:safety-chat/keywords`: the topic finder's keywords, loaded when someone searches.
+ * - `virtual:safety-chat/places`: the area search's towns and postcodes, loaded when the area is first asked.
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -13,7 +14,7 @@ import { packContent, packKeywords } from '../engine/pack.js';
 import { checkAndCompile } from './compile.js';
 import { ContentProblems, formatProblem } from './problems.js';
 
-const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords' };
+const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords', places: 'virtual:safety-chat/places' };
 
 /**
  * A module whose default export is `value`, as `JSON.parse('…')`: V8 reads a JSON string
@@ -44,6 +45,7 @@ export function flowsPlugin(dir = 'flows'): Plugin {
         return asJson(packContent(compile()));
       }
       if (id === `\0${ids.keywords}`) return asJson(packKeywords(compile()));
+      if (id === `\0${ids.places}`) return asJson(compile().areaTable);
       if (id === `\0${ids.launcher}`) {
         const content = compile();
         const launcher: LauncherConfig = {

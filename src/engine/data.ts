@@ -107,6 +107,10 @@ export interface Service {
   areas: string[];
   contacts: Contact[];
   hours?: Text;
+  /** Opening times for "open now" / "closed now": days 0 (Sunday) to 6, minutes after midnight, UK time. */
+  opens?: { days: number[]; from: number; to: number };
+  /** What to do when the line is closed. */
+  whenClosed?: Text;
   checked: string;
 }
 
@@ -123,6 +127,8 @@ export interface Content {
   nodes: Record<NodeKey, FlowNode>;
   services: Service[];
   councils: Council[];
+  /** Local charities named on a council's lists: area → what to say. */
+  localNames: { area: string; say: Text }[];
   topics: Topic[];
   /** Compact town / postcode → council table for the area finder. */
   areaTable: AreaTable;

@@ -4,6 +4,7 @@
  * `flow/node` keys. The build packs, the panel unpacks once on load; nothing
  * else sees the packed form. (Saves about 3 KB gzip on the shipped flows.)
  */
+import type { AreaTable } from './area-lookup.js';
 import type { Choice, Contact, Content, FlowNode, NodeKey, Service, Text } from './data.js';
 import { shortUrl } from './short-url.js';
 import { compactKeywords } from './find-topics.js';
@@ -14,9 +15,10 @@ type PackedChoice = [label: Choice['label'], next: Ref];
 export type PackedNode = unknown[];
 /** [type, what is shown or the link, label?]: the other half of each contact is derived on unpacking. */
 type PackedContact = [type: Contact['type'], value: string, label?: Contact['label']];
-type PackedService = [id: string, name: Text, about: Text, forWhom: Text, tags: string, areas: string, contacts: PackedContact[], checked: string, hours?: Text];
+type PackedService = [id: string, name: Text, about: Text, forWhom: Text, tags: string, areas: string, contacts: PackedContact[], checked: string, hours?: Text, opens?: Service['opens'], whenClosed?: Text];
 
-export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topics' | 'services'> {
+/** Everything but the town and postcode table, which ships apart (it loads when the area is first asked). */
+export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topics' | 'services' | 'areaTable'> {
   keys: NodeKey[];
   services: PackedService[];
   nodes: PackedNode[];
@@ -51,8 +53,9 @@ export function packContent(content: Content): PackedContent {
         return [n.type, n.routes.map((x) => [x.when, r(x.next)]), r(n.otherwise), flagsOf(n)];
     }
   };
+  const { areaTable: _apart, ...shipped } = content;
   return {
-    ...content,
+    ...shipped,
     keys,
     nodes: keys.map((k) => node(content.nodes[k]!)),
     starts: { general: r(content.starts.general), 'young-people': r(content.starts['young-people']) },
@@ -68,11 +71,12 @@ function packService(s: Service): PackedService {
     return c.label ? [c.type, value, c.label] : [c.type, value];
   });
   const packed: PackedService = [s.id, s.name, s.about, s.for, s.tags.join(' '), s.areas.join(' '), contacts, s.checked];
-  if (s.hours) packed.push(s.hours);
+  if (s.hours || s.opens) packed.push(s.hours ?? '');
+  if (s.opens) packed.push(s.opens, s.whenClosed ?? '');
   return packed;
 }
 
-function unpackService([id, name, about, forWhom, tags, areas, contacts, checked, hours]: PackedService): Service {
+function unpackService([id, name, about, forWhom, tags, areas, contacts, checked, hours, opens, whenClosed]: PackedService): Service {
   return {
     id,
     name,
@@ -88,6 +92,8 @@ function unpackService([id, name, about, forWhom, tags, areas, contacts, checked
       return { type, show, href, ...(label ? { label } : {}) };
     }),
     ...(hours ? { hours } : {}),
+    ...(opens ? { opens } : {}),
+    ...(whenClosed ? { whenClosed } : {}),
     checked,
   };
 }
@@ -102,7 +108,10 @@ export function packKeywords(content: Content): string[] {
   return content.topics.map((t) => compactKeywords(t.words).join('|'));
 }
 
-export function unpackContent(packed: PackedContent, keywords?: readonly string[]): Content {
+/** An empty town and postcode table: until the real one has loaded, every search finds nothing. */
+export const noPlaces: AreaTable = { councils: [], places: [], outcodes: '', outside: '' };
+
+export function unpackContent(packed: PackedContent, keywords?: readonly string[], areaTable: AreaTable = noPlaces): Content {
   const { keys, ...rest } = packed;
   const choices = (cs: PackedChoice[]): Choice[] => cs.map(([label, next]) => ({ label, next: keys[next]! }));
   const nodes: Record<NodeKey, FlowNode> = {};
@@ -120,6 +129,7 @@ export function unpackContent(packed: PackedContent, keywords?: readonly string[
   });
   return {
     ...rest,
+    areaTable,
     nodes,
     starts: { general: keys[packed.starts.general]!, 'young-people': keys[packed.starts['young-people']]! },
     topics: packed.topics.map(([node, title, urgent], i) => ({ node: keys[node]!, title, words: keywords?.[i]?.split('|') ?? [], ...(urgent ? { urgent: true as const } : {}) })),

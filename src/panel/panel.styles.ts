@@ -301,6 +301,10 @@ const panelStyles = css`
   .more {
     align-self: flex-start;
   }
+  .area-note {
+    margin: 0;
+    font-size: 0.95em;
+  }
   .group {
     display: flex;
     flex-direction: column;

@@ -14,9 +14,10 @@ import { inLang } from '../element/text.js';
 import type { FlowNode, NodeKey, ServicesNode, Service, Text, Topic } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
-import { unpackContent } from '../engine/pack.js';
-import { lookupArea, type AreaResult } from '../engine/area-lookup.js';
+import { noPlaces, unpackContent } from '../engine/pack.js';
+import { lookupArea, type AreaResult, type AreaTable } from '../engine/area-lookup.js';
 import { findTopics } from '../engine/find-topics.js';
+import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
 import { panelSheet } from './panel.styles.js';
@@ -30,6 +31,18 @@ const content = unpackContent(packed);
 let topicIndex: Promise<Topic[]> | undefined;
 const loadTopics = () =>
   (topicIndex ??= import('virtual:safety-chat/keywords').then((m) => content.topics.map((t, i) => ({ ...t, words: m.default[i]?.split('|') ?? [] }))));
+
+/** The area search's towns and postcodes arrive in their own chunk, when the area is first asked. */
+let placeIndex: Promise<AreaTable> | undefined;
+const loadPlaces = () =>
+  (placeIndex ??= import('virtual:safety-chat/places')
+    .then((m) => m.default)
+    .catch((e: unknown) => {
+      // Not found this time: the list of councils still works, and the next search tries again.
+      placeIndex = undefined;
+      console.error('<safety-chat>: the town and postcode search could not load; the list of councils still works.', e);
+      return noPlaces;
+    }));
 
 /** One machine per page, built on first use; each widget runs its own actor of it. */
 let machine: ReturnType<typeof createChatMachine> | undefined;
@@ -324,8 +337,12 @@ class ChatPanel implements Panel {
       area !== null && dependsOnArea(content, query)
         ? html`<p class="area-line"><span>${this.helpFor(area)}</span>${newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
         : nothing;
+    // Local charities a person may know by name, on the lists of local domestic abuse help.
+    const named = node.tags.includes('local') ? content.localNames.filter((n) => n.area === area).map((n) => html`<p class="area-note">${this.rich(n.say)}</p>`) : [];
+    // A housing list with no confirmed council contact for this area says where to turn, with no invented link.
+    const askCouncil = node.tags.includes('housing') && content.councils.some((c) => c.id === area) && !all.local.some((s) => s.tags.includes('housing'));
     return html`<div class="cards" data-entry=${entry}>
-      ${areaLine}
+      ${areaLine}${named}${askCouncil ? html`<p class="area-note">${this.t('housingAskCouncil')}</p>` : nothing}
       ${group('local', this.t('servicesLocal'), shown.local)}
       ${group('national', this.t('servicesNational'), shown.national)}
       ${shown.hidden ? html`<button type="button" class="more" @click=${() => this.send({ type: 'SHOW_MORE', entry })}>${this.t('showMore')}</button>` : nothing}
@@ -369,6 +386,8 @@ class ChatPanel implements Panel {
     const phones = s.contacts.some((c) => c.type === 'phone' || c.type === 'text');
     const website = s.contacts.some((c) => c.type === 'web' || c.type === 'chat');
     const hours = s.hours ? this.text(s.hours) : website ? this.t('hoursUnknown') : '';
+    // "Open now" or "Closed now", from the device's clock (never sent), and what to do when it is closed.
+    const open = isOpen(s.opens, new Date());
     return html`<article class="card ${urgent ? 'emergency' : ''} ${wasHidden ? 'was-hidden' : ''}" aria-labelledby=${`sc-card-${key}`} tabindex=${wasHidden ? '-1' : nothing}>
       <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
       <p>${this.text(s.about)}</p>
@@ -376,7 +395,8 @@ class ChatPanel implements Panel {
       <ul class="contacts">
         ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
       </ul>
-      ${hours ? html`<p class="small">${hours}</p>` : nothing}
+      ${hours ? html`<p class="small">${open === null ? '' : html`<strong>${this.t(open ? 'openNow' : 'closedNow')}</strong> `}${hours}</p>` : nothing}
+      ${s.whenClosed ? html`<p class="small">${this.rich(s.whenClosed)}</p>` : nothing}
       ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
       ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.t('months'))}</p>` : nothing}
     </article>`;
@@ -397,6 +417,7 @@ class ChatPanel implements Panel {
     const buttons: TemplateResult[] = [];
     let search: TemplateResult | typeof nothing = nothing;
     if (asksArea) {
+      void loadPlaces();
       search = this.areaSearch(seq, buttons);
     } else if (node?.type === 'finder') {
       void loadTopics();
@@ -426,8 +447,8 @@ class ChatPanel implements Panel {
    * the person leaves this screen (`keyed` gives the next screen a new, empty box).
    */
   private areaSearch(seq: number, buttons: TemplateResult[]): TemplateResult {
-    const form = this.searchForm('sc-area', this.t('areaSearchLabel'), (query) => {
-      const result = lookupArea(query, content.areaTable);
+    const form = this.searchForm('sc-area', this.t('areaSearchLabel'), async (query) => {
+      const result = lookupArea(query, await loadPlaces());
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
         this.send({ type: 'SET_AREA', area: result.council });

@@ -98,5 +98,5 @@ export function makeFlows(files: Record<string, string> = {}): string {
 }
 
 export function compileFixture(files: Record<string, string> = {}) {
-  return checkAndCompile(makeFlows(files), process.cwd(), new Date('2026-11-22'));
+  return checkAndCompile(makeFlows(files), process.cwd());
 }

@@ -6,7 +6,7 @@ import { packContent, packKeywords, unpackContent } from '../../src/engine/pack.
 describe('packed content', () => {
   const content = checkAndCompile('flows').content!;
   it('unpacks to exactly what the build compiled, with topic keywords compacted', () => {
-    const unpacked = unpackContent(JSON.parse(JSON.stringify(packContent(content))), packKeywords(content));
+    const unpacked = unpackContent(JSON.parse(JSON.stringify(packContent(content))), packKeywords(content), content.areaTable);
     expect({ ...unpacked, topics: [] }).toEqual({ ...content, topics: [] });
     expect(unpacked.topics.map((t) => [t.node, t.title])).toEqual(content.topics.map((t) => [t.node, t.title]));
     for (const [i, t] of unpacked.topics.entries()) expect(content.topics[i]!.words).toEqual(expect.arrayContaining(t.words));
