@@ -3,10 +3,12 @@
  * "prefer not to say") finds on the lists that matter, and the Kent line's opening times worked
  * out with a fixed clock. These are rules over the shipped content, not today's exact lists.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAndCompile } from '../../src/content/compile.js';
 import type { Content } from '../../src/engine/data.js';
 import { isOpen, ukTime } from '../../src/engine/opening.js';
+import { readSources, servicesReport } from '../../src/content/report.js';
 import { selectServices } from '../../src/engine/services.js';
 
 const content = checkAndCompile('flows').content as Content;
@@ -101,18 +103,35 @@ describe('the Kent line, honestly timed (UK time, fixed clock)', () => {
 });
 
 describe('the editors\' services report', () => {
-  it('docs/services.md and docs/areas.md are up to date with flows/ (run npm run services:report after editing)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { readSources, servicesReport } = await import('../../src/content/report.js');
+  it('docs/services.md and docs/areas.md are up to date with flows/ (run npm run services:report after editing)', () => {
     const { services, areas } = servicesReport(content, readSources('flows'));
     expect(readFileSync('docs/services.md', 'utf8'), 'docs/services.md is out of date: run npm run services:report').toBe(services);
     expect(readFileSync('docs/areas.md', 'utf8'), 'docs/areas.md is out of date: run npm run services:report').toBe(areas);
   });
 
-  it('lists every service, with its source and checked month, on at least one screen', async () => {
-    const { readSources, servicesReport } = await import('../../src/content/report.js');
+  it('lists every service, with its source and checked month, on at least one screen', () => {
     const { services } = servicesReport(content, readSources('flows'));
     for (const s of content.services) expect(services, s.id).toContain(`(\`${s.id}\`)`);
     expect(services).not.toContain('**no screen**');
+  });
+});
+
+describe('every contact matches the brief', () => {
+  const briefPath = '../shared/brief/services.md';
+  const hasBrief = existsSync(briefPath);
+  if (!hasBrief) console.warn(`Skipping "every contact matches the brief": ${briefPath} is not beside the project.`);
+  const brief = hasBrief ? readFileSync(briefPath, 'utf8') : '';
+  const digits = brief.replace(/(\d)[ -](?=\d)/g, '$1');
+  const plain = (url: string) => url.replace(/^https:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  const briefText = brief.replace(/https:\/\//g, '').replace(/www\./g, '');
+
+  it.runIf(hasBrief)('each phone number, web address and email in flows/services.yaml is one the brief gives', () => {
+    for (const s of content.services) {
+      for (const c of s.contacts) {
+        if (c.type === 'phone' || c.type === 'text') expect(digits, `${s.id}: ${c.show}`).toContain(c.href.replace(/^(tel|sms):/, ''));
+        else if (c.type === 'email') expect(brief, `${s.id}: ${c.show}`).toContain(c.href.replace(/^mailto:/, ''));
+        else expect(briefText, `${s.id}: ${c.href}`).toContain(plain(c.href));
+      }
+    }
   });
 });
