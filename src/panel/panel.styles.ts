@@ -359,9 +359,13 @@ const panelStyles = css`
     border-style: dashed;
     font-weight: 500;
   }
-  .choices button:hover {
-    background: var(--_accent);
-    color: var(--_accent-text);
+  /* Only where there is a pointer that hovers: on a touch screen the tapped spot keeps its hover,
+     and the answer that next appears there would look chosen. */
+  @media (hover: hover) {
+    .choices button:hover {
+      background: var(--_accent);
+      color: var(--_accent-text);
+    }
   }
   .search {
     padding: 8px 12px 0;
