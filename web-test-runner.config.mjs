@@ -16,4 +16,8 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 15000 } },
+  // The widget's test-only switch, set before any module runs: its shadow roots attach open so the
+  // tests can look inside (shipped, they are closed).
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html><head><script>globalThis.__SAFETY_CHAT_OPEN_SHADOW_ROOT_FOR_TESTS__ = true;</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
 };

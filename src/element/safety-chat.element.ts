@@ -32,6 +32,23 @@ export interface PanelHost extends HTMLElement {
 }
 
 type PanelModule = typeof import('../panel/panel.js');
+
+/**
+ * The shadow root is closed, so scripts on the host page (analytics, session replay) cannot read
+ * what a person chooses, and events from inside are retargeted to the element. The one test-only
+ * switch: a page that sets `globalThis.__SAFETY_CHAT_OPEN_SHADOW_ROOT_FOR_TESTS__ = true` before
+ * this script runs gets an open root, so tests can look inside. Read once, here.
+ */
+const openForTests = (globalThis as { __SAFETY_CHAT_OPEN_SHADOW_ROOT_FOR_TESTS__?: unknown }).__SAFETY_CHAT_OPEN_SHADOW_ROOT_FOR_TESTS__ === true;
+
+/** Markers the common session-replay and analytics tools honour: they leave the element out of recordings. */
+const doNotRecord: [string, string][] = [
+  ['data-hj-suppress', ''],
+  ['data-clarity-mask', 'true'],
+  ['data-private', ''],
+  ['data-nosnippet', ''],
+];
+const doNotRecordClasses = ['rr-block', 'ph-no-capture', 'fs-exclude'];
 /** Set once quick exit has started on this page. */
 let exiting = false;
 let panelModule: Promise<PanelModule> | undefined;
@@ -83,6 +100,7 @@ function loadPanel(): Promise<PanelModule> {
  */
 export class SafetyChat extends ReactiveElement implements PanelHost {
   static override styles = launcherStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, mode: openForTests ? 'open' : 'closed' };
 
   @property() mode?: string;
   @property() area?: string;
@@ -120,6 +138,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       // Inline, the host takes the panel's room at once (before the panel is loaded), so the page
       // does not move when it is drawn. Read from the attribute: the configuration comes later.
       this.markInline(this.getAttribute('mode')?.trim().toLowerCase() === 'inline');
+      for (const [name, value] of doNotRecord) if (!this.hasAttribute(name)) this.setAttribute(name, value);
+      this.classList.add(...doNotRecordClasses);
       super.connectedCallback();
       addEventListener('pagehide', this.onPageHide);
       addEventListener('pageshow', this.onPageShow);

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
 // @ts-expect-error plain JS helper scripts
-import { launch } from '../../scripts/browser.mjs';
+import { launchForTests as launch } from '../../scripts/browser.mjs';
 // @ts-expect-error plain JS helper scripts
 import { startServer } from '../../scripts/serve.mjs';
 

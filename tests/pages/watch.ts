@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 // @ts-expect-error plain JS helper scripts
-import { launch } from '../../scripts/browser.mjs';
+import { launchForTests as launch } from '../../scripts/browser.mjs';
 // @ts-expect-error plain JS helper scripts
 import { startServer } from '../../scripts/serve.mjs';
 

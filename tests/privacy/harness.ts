@@ -12,7 +12,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error plain JS helper scripts
-import { chromePath, launch as launchChromium } from '../../scripts/browser.mjs';
+import { chromePath, launchForTests as launchChromium, withOpenShadowRoots } from '../../scripts/browser.mjs';
 import { chromium } from 'playwright-core';
 // @ts-expect-error plain JS helper scripts
 import { startServer, strictCsp } from '../../scripts/serve.mjs';
@@ -26,13 +26,13 @@ export const STRICT_CSP = strictCsp as string;
  * left on (Playwright turns it off by default with --disable-back-forward-cache),
  * so Back can restore a frozen page the way a person's browser does.
  */
-export function launchWithBfcache(): Promise<Browser> {
-  return chromium.launch({
+export async function launchWithBfcache(): Promise<Browser> {
+  return withOpenShadowRoots(await chromium.launch({
     executablePath: chromePath as string,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
-  });
+  }));
 }
 
 /** The demo server of the project (serves /demo and /dist; the partner page gets the strict CSP). */
