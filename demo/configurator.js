@@ -102,7 +102,7 @@ function readClearAfter() {
   const input = $('clear-after');
   const raw = input.value.trim();
   const n = Number(raw);
-  const bad = input.validity.badInput || (raw !== '' && !(Number.isFinite(n) && n > 0 && n <= 120));
+  const bad = input.validity.badInput || (raw !== '' && !(Number.isFinite(n) && n >= 1 && n <= 120));
   problem(input, $('clear-after-error'), bad ? 'Choose a number of minutes from 1 to 120, or leave it empty for 10.' : '');
   return raw && !bad ? String(n) : null;
 }

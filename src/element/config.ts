@@ -66,8 +66,9 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
   let clearAfter = 10;
   if (raw['clear-after'] != null) {
     const n = Number(raw['clear-after']);
-    if (Number.isFinite(n) && n > 0 && n <= 120) clearAfter = n;
-    else report('clear-after', `clear-after="${clip(raw['clear-after'])}" is not allowed. Allowed: a number of minutes above 0 and up to 120. Using 10.`);
+    // At least a minute: a shorter time would wipe the chat while the person is still reading.
+    if (Number.isFinite(n) && n >= 1 && n <= 120) clearAfter = n;
+    else report('clear-after', `clear-after="${clip(raw['clear-after'])}" is not allowed. Allowed: a number of minutes from 1 to 120. Using 10.`);
   }
   return { mode, area, audience, label, exitUrl, lang, clearAfter };
 }
