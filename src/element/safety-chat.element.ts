@@ -51,6 +51,8 @@ const doNotRecord: [string, string][] = [
 const doNotRecordClasses = ['rr-block', 'ph-no-capture', 'fs-exclude'];
 /** Set once quick exit has started on this page. */
 let exiting = false;
+/** The referrer policy quick exit puts on the page as it leaves (removed if the page comes back). */
+let noReferrer: HTMLMetaElement | undefined;
 let panelModule: Promise<PanelModule> | undefined;
 /** Load the panel chunk once per page; later calls share the same promise. */
 function loadPanel(): Promise<PanelModule> {
@@ -216,6 +218,13 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
       this.open = false;
       this.emit('safety-chat-exit');
     });
+    // The exit site must not learn which page the person was on: no Referer for this navigation.
+    try {
+      noReferrer ??= Object.assign(document.createElement('meta'), { name: 'referrer', content: 'no-referrer' });
+      document.head.append(noReferrer);
+    } catch (e) {
+      report(e);
+    }
     location.replace(this.config.exitUrl);
   }
 
@@ -351,6 +360,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost {
   private onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted) return;
     exiting = false;
+    noReferrer?.remove();
     // Restored from the back-forward cache: show a fresh, empty widget.
     this.guard(() => {
       this.panel?.wipe();
