@@ -87,7 +87,7 @@ function isValid(attr: Attribute, value: string): boolean {
       }
     case 'clear-after': {
       const n = Number(value);
-      return Number.isFinite(n) && n > 0 && n <= 120;
+      return Number.isFinite(n) && n >= 1 && n <= 120; // at least a minute
     }
   }
 }
