@@ -6,6 +6,7 @@ import { enforceContrast } from './contrast.js';
 import { launcherStyles } from './launcher.styles.js';
 import { showInTopLayer } from './top-layer.js';
 import { inLang } from './text.js';
+import type { SafetyChatElement, SafetyChatEventMap } from './api.js';
 
 /** What the lazily loaded panel gives the element. */
 export interface Panel {
@@ -100,7 +101,7 @@ function loadPanel(): Promise<PanelModule> {
  * @slot - Fallback content, shown without JavaScript. With a launcher it stays where it is in the page;
  *   inline, the panel takes its place.
  */
-export class SafetyChat extends ReactiveElement implements PanelHost {
+export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChatElement {
   static override styles = launcherStyles;
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, mode: openForTests ? 'open' : 'closed' };
 
@@ -396,15 +397,3 @@ function report(error: unknown) {
   console.error('<safety-chat>: something went wrong inside the widget; the page is unaffected.', error);
 }
 
-export interface SafetyChatEventMap {
-  'safety-chat-open': Event;
-  'safety-chat-close': Event;
-  'safety-chat-exit': Event;
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'safety-chat': SafetyChat;
-  }
-  interface HTMLElementEventMap extends SafetyChatEventMap {}
-}

@@ -21,7 +21,7 @@ export async function mount(html: string): Promise<SafetyChat> {
   const holder = document.createElement('div');
   holder.innerHTML = html;
   document.body.append(holder);
-  const el = holder.querySelector('safety-chat')!;
+  const el = holder.querySelector('safety-chat') as unknown as SafetyChat;
   await customElements.whenDefined('safety-chat');
   await el.updateComplete;
   return el;

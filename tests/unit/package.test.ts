@@ -1,6 +1,7 @@
 /** The package partners install: its manifest, types and tarball contents (after `npm run build`). */
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -48,9 +49,35 @@ describe('the npm package', () => {
   });
 
   it('ships typed declarations with the tag name map and typed events', () => {
-    const dts = readFileSync('dist/types/element/safety-chat.element.d.ts', 'utf8');
-    expect(dts).toMatch(/interface HTMLElementTagNameMap\s*{\s*'safety-chat': SafetyChat;/);
+    const dts = readFileSync('dist/types/element/api.d.ts', 'utf8');
+    expect(dts).toMatch(/interface HTMLElementTagNameMap\s*{\s*'safety-chat': SafetyChatElement;/);
     expect(dts).toMatch(/'safety-chat-open': Event;/);
     expect(dts).toMatch(/show\(\): void;/);
+    expect(readFileSync('dist/types/safety-chat.d.ts', 'utf8')).toMatch(/export declare const SafetyChat: SafetyChatConstructor;/);
+  });
+
+  it('installs nothing beside itself: the libraries are bundled, and the published types import none', () => {
+    // Everything the built files run is inside dist, so an installer downloads nothing more.
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.peerDependencies ?? {}).toEqual({});
+    for (const lib of ['lit', 'lit-html', '@lit/reactive-element', 'xstate', 'zod']) expect(pkg.devDependencies[lib], lib).toBeTruthy();
+    const built = readdirSync('dist/chunks').map((f) => readFileSync(`dist/chunks/${f}`, 'utf8')).concat(readFileSync('dist/safety-chat.js', 'utf8'));
+    // Minified module syntax: `import{a as b}from"x"`, `import"x"`, `import("x")`, `export*from"x"`.
+    const moduleSpecifiers = /(?:\bimport\s*|[}*]\s*from\s*|\bimport\s*\(\s*)["']([^"']+)["']/g;
+    const specifiers = built.flatMap((code) => [...code.matchAll(moduleSpecifiers)].map((m) => m[1]!));
+    expect(specifiers.length).toBeGreaterThan(0);
+    for (const spec of specifiers) expect(spec).toMatch(/^\.{1,2}\//);
+    // Follow the declarations a partner's TypeScript reads, from the package's "types" file.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
+        expect(spec, `${file} imports ${spec}`).toMatch(/^\./);
+        visit(join(dirname(file), spec!.replace(/\.js$/, '.d.ts')));
+      }
+    };
+    visit(pkg.types.replace(/^\.\//, ''));
+    expect(seen.size).toBeGreaterThan(1);
   });
 });
