@@ -31,7 +31,7 @@ export interface ConfigOptions {
 }
 
 /** Control and bidirectional-override characters that could disguise a label. */
-const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export function readConfig(raw: RawAttributes, { areas, languages, report }: ConfigOptions): WidgetConfig {
   const oneOf = <T extends string>(name: keyof RawAttributes, allowed: readonly T[], fallback: T, fallbackText: string = fallback): T => {
@@ -74,7 +74,7 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
 }
 
 /** Whether text has something a person can see (not only spaces, joiners or blank fillers). */
-function visible(text: string): boolean {
+export function visible(text: string): boolean {
   return text.replace(/[\p{Cf}\p{Z}\u3164\u2800\u115f\u1160\uffa0]/gu, '').length > 0;
 }
 

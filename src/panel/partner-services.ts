@@ -6,12 +6,21 @@
  */
 import * as z from 'zod/mini';
 import { toContact } from '../engine/contacts.js';
-import type { Service } from '../engine/data.js';
+import type { Contact, Service } from '../engine/data.js';
+import { unsafeChars, visible } from '../element/config.js';
 
 // No eval probe: the widget must run under a strict Content-Security-Policy.
 z.config({ jitless: true });
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+/** Plain text, as the element's attributes: something visible, no control or direction-override characters. */
+const text = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((t) => visible(t), 'it has nothing visible'),
+    z.refine((t) => !unsafeChars.test(t), 'it has control or direction-override characters'),
+  );
 const label = z.optional(text(60));
 const Contact = z.discriminatedUnion('type', [
   z.strictObject({ type: z.enum(['phone', 'text']), number: text(20), label }),
@@ -50,7 +59,10 @@ export function parsePartnerServices(raw: unknown, report: (message: string) => 
     }
     const e = result.data;
     let bad = '';
-    const contacts = e.contacts.map((c, j) => toContact(c, (m) => (bad ||= `contact ${j + 1} ${m}`)));
+    const contacts = e.contacts.map((c, j) => {
+      const contact = toContact(c, (m) => (bad ||= `contact ${j + 1} ${m}`));
+      return contact && honestLabel(contact, (m) => report(`partner contact ${i + 1}${name}, contact ${j + 1}: ${m}`));
+    });
     if (bad) {
       report(`partner contact ${i + 1}${name} was dropped: ${bad}`);
       return;
@@ -69,4 +81,26 @@ export function parsePartnerServices(raw: unknown, report: (message: string) => 
   });
   if (entries.length > 20) report(`partner contacts: only the first 20 of ${entries.length} are shown.`);
   return out;
+}
+
+/**
+ * A partner's label never hides where a contact goes: the real number or address is always shown
+ * beside it, and a label that names another number or website is not used at all.
+ */
+export function honestLabel(c: Contact, report: (message: string) => void): Contact {
+  if (typeof c.label !== 'string') return c;
+  const { label, ...plain } = c;
+  const digits = c.href.replace(/^(tel|sms):/, '');
+  const numbers = label.replace(/(\d)[\s-]+(?=\d)/g, '$1').match(/\d{3,}/g) ?? [];
+  if (numbers.some((n) => n !== digits)) {
+    report(`the label "${label}" names a number that is not the contact's own (${c.show}), so the number is shown without it.`);
+    return plain;
+  }
+  const host = c.type === 'web' || c.type === 'chat' ? new URL(c.href).hostname.replace(/^www\./, '') : '';
+  const hostsNamed = label.toLowerCase().match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/g) ?? [];
+  if (hostsNamed.some((h) => h.replace(/^www\./, '') !== host && !host.endsWith(`.${h.replace(/^www\./, '')}`) && !(c.type === 'email' && c.show.toLowerCase().includes(h)))) {
+    report(`the label "${label}" names a website or address that is not where the contact goes (${c.show}), so the address is shown without it.`);
+    return plain;
+  }
+  return label.replace(/\s+/g, '').includes(c.show.replace(/\s+/g, '')) ? c : { ...c, label: `${label}: ${c.show}` };
 }

@@ -39,7 +39,7 @@ describe("partner's own contacts", () => {
   it('from the services property, rendering hostile text as text', async () => {
     const el = await mount('<safety-chat mode="inline" area="medway"></safety-chat>');
     (window as unknown as { pwned?: boolean }).pwned = false;
-    el.services = [{ ...lead, name: '<img src=x onerror="window.pwned=true">', about: '<script>window.pwned=true</script>\u202Eevil' }];
+    el.services = [{ ...lead, name: '<img src=x onerror="window.pwned=true">', about: '<script>window.pwned=true</script>evil' }];
     await support(el);
     await until(() => $$(el, '.card').some((c) => /onerror/.test(c.textContent!)), 'hostile card as text');
     const card = $$(el, '.card').find((c) => /onerror/.test(c.textContent!))!;

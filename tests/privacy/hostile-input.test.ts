@@ -432,7 +432,8 @@ describe('hostile partner contacts', () => {
           const partner = r.shown.filter((c) => !builtInNames.includes(c.name));
           // Every entry is either shown or dropped with a report naming it.
           expect(partner.length + r.dropped, `${where}: shown ${partner.length} + dropped ${r.dropped}; errors ${JSON.stringify(r.errors.slice(0, 3))}`).toBe(entries.length);
-          expect(r.errors.length, `${where}: only drop reports`).toBe(r.dropped);
+          // Besides drops, the only reports are of labels refused for naming another number or site.
+          expect(r.errors.filter((e) => !/, contact \d+: the label /.test(e)).length, `${where}: only drop reports`).toBe(r.dropped);
           for (const c of partner) {
             // Text as text: the shown name is exactly one of the names given (trimmed).
             expect(entries.map((e) => String(e.name).trim()), `${where}: name shown as text`).toContain(c.name);
@@ -442,13 +443,55 @@ describe('hostile partner contacts', () => {
           if (field === 'about') for (const c of partner) expect(batch.map((p) => p.trim())).toContain(c.about);
           if (field === 'for') for (const c of partner) expect(batch.map((p) => p.trim())).toContain(c.for);
           if (field === 'hours') for (const c of partner) expect(batch.some((p) => c.hours.split('|').includes(p.trim())), `${where}: hours ${JSON.stringify(c.hours)}`).toBe(true);
-          if (field === 'contact label') for (const c of partner) expect(batch.map((p) => p.trim())).toContain(c.links[0]!.text);
+          // The real number is always shown: beside the label, in it, or alone when the label misled.
+          if (field === 'contact label')
+            for (const c of partner) {
+              const text = c.links[0]!.text;
+              const honest = text === '0808 2000 247' || batch.some((p) => text === `${p.trim()}: 0808 2000 247` || (text === p.trim() && text.replace(/\s/g, '').includes('08082000247')));
+              expect(honest, `${where}: label shown as ${JSON.stringify(text)}`).toBe(true);
+            }
           if (field === 'web url' || field === 'chat url') for (const c of partner) expect(new URL(c.links[0]!.href).protocol).toBe('https:');
         }
       }
       expectCleanPage();
     });
   }
+
+  it('a label never misdescribes its link: the real number or site is always shown, a label naming another is refused, and direction overrides are refused', async () => {
+    const phone = (label: string, name: string) => ({ name, about: 'About.', contacts: [{ type: 'phone', number: '0808 2000 247', label }] });
+    const web = (label: string, name: string) => ({ name, about: 'About.', contacts: [{ type: 'web', url: 'https://evil.example/page', label }] });
+    const entries = [
+      phone('Call 999', 'Says 999'),
+      phone('Call 0800 1111', 'Says another number'),
+      web('www.gov.uk', 'Says another site'),
+      web('Visit gov.uk.evil.example', 'Says a longer site'),
+      phone('Call our lead', 'Plain label'),
+      phone('Call 0808 2000 247', 'Label with its own number'),
+      web('Our page at evil.example', 'Label with its own site'),
+      { name: 'Reversed \u202Eelpoep', about: 'About.', contacts: [{ type: 'phone', number: '0808 2000 247' }] },
+      phone('Call \u202E999', 'Reversed label'),
+      { name: 'Isolated', about: 'About \u2066x\u2069.', contacts: [{ type: 'phone', number: '0808 2000 247' }] },
+    ];
+    for (const via of ['property', 'json'] as const) {
+      const r = await mountPartner(w.page, entries, via);
+      figures.mounts++;
+      const link = (name: string) => r.shown.find((c) => c.name === name)?.links[0];
+      expect(link('Says 999')).toEqual({ href: 'tel:08082000247', text: '0808 2000 247' });
+      expect(link('Says another number')).toEqual({ href: 'tel:08082000247', text: '0808 2000 247' });
+      expect(link('Says another site')).toEqual({ href: 'https://evil.example/page', text: 'evil.example/page' });
+      expect(link('Says a longer site')).toEqual({ href: 'https://evil.example/page', text: 'evil.example/page' });
+      expect(link('Plain label')?.text).toBe('Call our lead: 0808 2000 247');
+      expect(link('Label with its own number')?.text).toBe('Call 0808 2000 247');
+      expect(link('Label with its own site')?.text).toBe('Our page at evil.example: evil.example/page');
+      for (const dropped of ['Reversed', 'Reversed label', 'Isolated']) expect(r.shown.some((c) => c.name.startsWith(dropped)), dropped).toBe(false);
+      expect(r.dropped).toBe(3);
+      expect(r.errors.filter((e) => /direction-override/.test(e))).toHaveLength(3);
+      expect(r.errors.filter((e) => /names a number that is not the contact's own \(0808 2000 247\)/.test(e))).toHaveLength(2);
+      expect(r.errors.filter((e) => /names a website or address that is not where the contact goes \(evil\.example\/page\)/.test(e))).toHaveLength(2);
+      expect(r.worked).toBe(true);
+    }
+    expectCleanPage();
+  });
 
   it(`${serviceGarbage.length} garbage values for the services property never throw into the page; the built-in services still show`, async () => {
     const results = await w.page.evaluate(async (kinds) => {
