@@ -33,10 +33,12 @@ export function measureSizes(dist = distDir) {
   const sum = (set) => [...set].reduce((s, f) => s + (sizes.get(f)?.gzip ?? gzipSize(f)), 0);
   const panel = js.find((f) => /chunks\/panel-/.test(f));
   const partner = js.find((f) => /chunks\/partner-services-/.test(f));
-  const keywords = js.find((f) => /chunks\/keywords-/.test(f));
-  const places = js.find((f) => /chunks\/places-/.test(f));
+  const keywords = js.find((f) => /chunks\/topic-search-/.test(f));
+  const places = js.find((f) => /chunks\/area-search-/.test(f));
   const before = withImports(join(dist, 'safety-chat.js'));
   const conversation = new Set([...before, ...(panel ? withImports(panel) : [])]);
+  /** What a search adds to the conversation: its chunk and what it imports that is not loaded yet. */
+  const added = (chunk) => (chunk ? sum([...withImports(chunk)].filter((f) => !conversation.has(f))) : 0);
   return {
     files: [...sizes.values()],
     beforeOpen: sum(before),
@@ -44,8 +46,8 @@ export function measureSizes(dist = distDir) {
     conversation: sum(conversation),
     conversationFiles: [...conversation].map((f) => relative(dist, f)),
     partner: partner ? sizes.get(partner).gzip : 0,
-    keywords: keywords ? sizes.get(keywords).gzip : 0,
-    places: places ? sizes.get(places).gzip : 0,
+    keywords: added(keywords),
+    places: added(places),
     everything: sum(js),
   };
 }

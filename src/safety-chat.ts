@@ -4,7 +4,7 @@
  * open (or when the pointer or focus shows the person is about to open it).
  */
 import type { SafetyChatConstructor } from './element/api.js';
-import { SafetyChat as Element } from './element/safety-chat.element.js';
+import { SafetyChat as Element, report } from './element/safety-chat.element.js';
 
 /** The element's class, typed by its public contract only. */
 export const SafetyChat: SafetyChatConstructor = Element;
@@ -19,6 +19,6 @@ setTimeout(() => {
   try {
     if (!customElements.get('safety-chat')) customElements.define('safety-chat', Element);
   } catch (e) {
-    console.error('<safety-chat>: the element could not be registered on this page; the page is unaffected.', e);
+    report(e);
   }
 }, 0);

@@ -280,6 +280,10 @@ export const uiStringKeys = [
   'openNow',
   'closedNow',
   'housingAskCouncil',
+  'unavailable',
+  'unavailableRetry',
+  'exitStuck',
+  'exitStuckLink',
 ] as const;
 export type UiStringKey = (typeof uiStringKeys)[number];
 

@@ -9,9 +9,9 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import type { LauncherConfig } from '../engine/data.js';
 import { packContent, packKeywords } from '../engine/pack.js';
 import { checkAndCompile } from './compile.js';
+import { launcherConfig } from './launcher.js';
 import { ContentProblems, formatProblem } from './problems.js';
 
 const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords', places: 'virtual:safety-chat/places' };
@@ -47,13 +47,7 @@ export function flowsPlugin(dir = 'flows'): Plugin {
       if (id === `\0${ids.keywords}`) return asJson(packKeywords(compile()));
       if (id === `\0${ids.places}`) return asJson(compile().areaTable);
       if (id === `\0${ids.launcher}`) {
-        const content = compile();
-        const launcher: LauncherConfig = {
-          areas: content.councils.map((c) => c.id),
-          languages: Object.keys(content.languages),
-          strings: { launcher: content.strings.launcher!, exiting: content.strings.exiting! },
-        };
-        return `export default ${JSON.stringify(launcher)};`;
+        return `export default ${JSON.stringify(launcherConfig(compile()))};`;
       }
       return undefined;
     },

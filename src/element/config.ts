@@ -16,9 +16,11 @@ export interface WidgetConfig {
   lang: string;
   /** Minutes without activity before the conversation is wiped. */
   clearAfter: number;
+  /** When the panel is fetched: on intent to open (pointer, focus, touch), or for everyone once the page is idle. */
+  preload: 'intent' | 'idle';
 }
 
-export type RawAttributes = Partial<Record<'mode' | 'area' | 'audience' | 'label' | 'exit-url' | 'lang' | 'clear-after', string | null>>;
+export type RawAttributes = Partial<Record<'mode' | 'area' | 'audience' | 'label' | 'exit-url' | 'lang' | 'clear-after' | 'preload', string | null>>;
 
 export const defaultExitUrl = 'https://www.bbc.co.uk/weather';
 export const labelMaxLength = 60;
@@ -28,18 +30,24 @@ export interface ConfigOptions {
   languages: readonly string[];
   /** Called for each invalid attribute; the caller reports it (once). */
   report: (attribute: string, message: string) => void;
+  /** The address of the page the widget is on: quick exit must never lead back to it. */
+  here?: string;
 }
 
 /** Control and bidirectional-override characters that could disguise a label. */
 export const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
-export function readConfig(raw: RawAttributes, { areas, languages, report }: ConfigOptions): WidgetConfig {
+export function readConfig(raw: RawAttributes, { areas, languages, report, here }: ConfigOptions): WidgetConfig {
+  /** One shape for every message: the attribute, its value, what is allowed, what is used instead. */
+  const refuse = (name: keyof RawAttributes, why: string, allowed: string, using: string) =>
+    report(name, `${name}="${clip(raw[name]!)}" ${why}. Allowed: ${allowed}. Using ${using}.`);
+  const notAllowed = 'is not allowed';
   const oneOf = <T extends string>(name: keyof RawAttributes, allowed: readonly T[], fallback: T, fallbackText: string = fallback): T => {
     const value = raw[name];
     if (value == null) return fallback;
     const v = value.trim().toLowerCase();
     if ((allowed as readonly string[]).includes(v)) return v as T;
-    report(name, `${name}="${clip(value)}" is not allowed. Allowed values: ${allowed.join(', ')}. Using ${fallbackText}.`);
+    refuse(name, notAllowed, allowed.join(', '), fallbackText);
     return fallback;
   };
 
@@ -47,20 +55,22 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
   const audience = oneOf('audience', ['general', 'young-people'] as const, 'general');
   const area = raw.area == null || raw.area.trim() === '' ? null : oneOf('area', areas, '', 'no area (the person is asked)') || null;
   const lang = oneOf('lang', languages, 'en');
+  const preload = oneOf('preload', ['intent', 'idle'] as const, 'intent');
 
   let label: string | null = null;
   if (raw.label != null) {
     const text = raw.label.trim().replace(/\s+/g, ' ');
     if (!visible(text) || text.length > labelMaxLength || unsafeChars.test(text))
-      report('label', `label must be plain text of 1 to ${labelMaxLength} characters, without control or direction-override characters. Using the default label.`);
+      refuse('label', notAllowed, `plain text of 1 to ${labelMaxLength} characters, without control or direction-override characters`, 'the default label');
     else label = text;
   }
 
   let exitUrl = defaultExitUrl;
   if (raw['exit-url'] != null) {
     const url = safeUrl(raw['exit-url']);
-    if (url) exitUrl = url;
-    else report('exit-url', `exit-url="${clip(raw['exit-url'])}" is not allowed. Allowed: a full https:// or http:// address. Using ${defaultExitUrl}.`);
+    if (url && here && samePage(url, here)) refuse('exit-url', 'is this page itself, so quick exit would not leave it', 'the address of another site', defaultExitUrl);
+    else if (url) exitUrl = url;
+    else refuse('exit-url', notAllowed, 'a full https:// or http:// address', defaultExitUrl);
   }
 
   let clearAfter = 10;
@@ -68,9 +78,20 @@ export function readConfig(raw: RawAttributes, { areas, languages, report }: Con
     const n = Number(raw['clear-after']);
     // At least a minute: a shorter time would wipe the chat while the person is still reading.
     if (Number.isFinite(n) && n >= 1 && n <= 120) clearAfter = n;
-    else report('clear-after', `clear-after="${clip(raw['clear-after'])}" is not allowed. Allowed: a number of minutes from 1 to 120. Using 10.`);
+    else refuse('clear-after', notAllowed, 'a number of minutes from 1 to 120', '10');
   }
-  return { mode, area, audience, label, exitUrl, lang, clearAfter };
+  return { mode, area, audience, label, exitUrl, lang, clearAfter, preload };
+}
+
+/** Whether two addresses are the same page (a #fragment does not make a different page). */
+function samePage(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    x.hash = y.hash = '';
+    return x.href === y.href;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether text has something a person can see (not only spaces, joiners or blank fillers). */

@@ -4,14 +4,14 @@
  * its own colours for that pair and says so once with console.error.
  */
 
-/** Each partner colour: the internal property the styles read, and the widget's own value. */
+/** Each partner colour and the widget's own value; the styles read it as `--_<name>`. */
 const colours = {
-  accent: ['--_accent', '#4b2a7b'],
-  'accent-text': ['--_accent-text', '#ffffff'],
-  background: ['--_bg', '#ffffff'],
-  text: ['--_text', '#1d1d1f'],
-  'exit-background': ['--_exit-bg', '#b3261e'],
-  'exit-text': ['--_exit-text', '#ffffff'],
+  accent: '#4b2a7b',
+  'accent-text': '#ffffff',
+  background: '#ffffff',
+  text: '#1d1d1f',
+  'exit-background': '#b3261e',
+  'exit-text': '#ffffff',
 } as const;
 type Colour = keyof typeof colours;
 
@@ -39,7 +39,7 @@ function rgb(probe: HTMLElement, value: string): number[] | undefined {
   probe.style.color = value;
   const m = getComputedStyle(probe).color.match(/^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/);
   if (!m || (m[4] !== undefined && Number(m[4]) < 1)) return undefined;
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return m.slice(1, 4).map(Number);
 }
 
 export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElement, report: (message: string) => void): void {
@@ -51,21 +51,16 @@ export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElemen
   const probe = document.createElement('span');
   root.appendChild(probe);
   try {
-    for (const [bg, fg] of pairs) {
-      const [bgInternal, bgDefault] = colours[bg];
-      const [fgInternal, fgDefault] = colours[fg];
-      const bgValue = value(bg);
-      const fgValue = value(fg);
-      if (!bgValue && !fgValue) continue;
-      const a = rgb(probe, bgValue || bgDefault);
-      const b = rgb(probe, fgValue || fgDefault);
+    for (const pair of pairs) {
+      const [bg, fg] = pair.map((c) => value(c) || colours[c]) as [string, string];
+      if (!pair.some(value)) continue;
+      const a = rgb(probe, bg);
+      const b = rgb(probe, fg);
       const ratio = a && b ? contrast(a, b) : 0;
       if (ratio >= 4.5) continue;
-      host.style.setProperty(bgInternal, bgDefault);
-      host.style.setProperty(fgInternal, fgDefault);
-      replaced.add(bg).add(fg);
+      for (const c of pair) host.style.setProperty(`--_${c}`, colours[c]), replaced.add(c);
       report(
-        `--safety-chat-${bg} (${bgValue || bgDefault}) and --safety-chat-${fg} (${fgValue || fgDefault}) ${a && b ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed for people to read them. Using the widget's own colours for these two.`,
+        `--safety-chat-${pair[0]} (${bg}) and --safety-chat-${pair[1]} (${fg}) ${ratio ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed for people to read them. Using the widget's own colours for these two.`,
       );
     }
   } finally {

@@ -5,11 +5,11 @@ export const launcherStyles = css`
   :host {
     --_accent: var(--safety-chat-accent, #4b2a7b);
     --_accent-text: var(--safety-chat-accent-text, #ffffff);
-    --_bg: var(--safety-chat-background, #ffffff);
+    --_background: var(--safety-chat-background, #ffffff);
     --_text: var(--safety-chat-text, #1d1d1f);
     --_font: var(--safety-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     --_radius: var(--safety-chat-radius, 12px);
-    --_exit-bg: var(--safety-chat-exit-background, #b3261e);
+    --_exit-background: var(--safety-chat-exit-background, #b3261e);
     --_exit-text: var(--safety-chat-exit-text, #ffffff);
     --_focus: var(--safety-chat-focus, #ffbf47);
     --_z: var(--safety-chat-z-index, 2147483000);
@@ -86,10 +86,8 @@ export const launcherStyles = css`
     inset: 0;
     /* Above everything where the top layer (popover) is not available. */
     z-index: 2147483647;
-    inline-size: 100vw;
-    block-size: 100vh;
-    max-inline-size: none;
-    max-block-size: none;
+    inline-size: auto;
+    block-size: auto;
     margin: 0;
     padding: 2em;
     border: 0;
@@ -100,6 +98,48 @@ export const launcherStyles = css`
   .cover::backdrop {
     background: #ffffff;
   }
+  /* The could-not-open message and the "page did not close" notice: plain boxes of the element's
+     own, needing nothing from the panel. Inline, the message takes the panel's place; otherwise
+     it is a manual popover (top layer) whose placement is the browser's own, undone first. */
+  .note {
+    margin: 0;
+    padding: 1em;
+    border: 2px solid;
+    border-radius: var(--_radius);
+    background: #fff;
+    color: #0b0c0c;
+  }
+  .note[popover] {
+    position: fixed;
+    inset: auto 16px 5.5em auto;
+    z-index: var(--_z);
+    max-inline-size: min(25em, calc(100vw - 32px));
+  }
+  .note p {
+    margin: 0 0 1em;
+  }
+  .note p + p {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  .note a {
+    color: #1d4ed8;
+    font-weight: 700;
+  }
+  .note button {
+    min-block-size: 44px;
+    padding: 8px 16px;
+    border: 2px solid;
+    border-radius: 8px;
+    background: #fff;
+    color: inherit;
+    font: 600 1em var(--_font);
+  }
+  .note .exit {
+    background: var(--_exit-background);
+    color: var(--_exit-text);
+  }
   @media (forced-colors: active) {
     .launcher {
       border-color: ButtonText;
@@ -107,15 +147,6 @@ export const launcherStyles = css`
     /* Box shadows are dropped in forced colours: the outline alone must carry focus. */
     :focus-visible {
       outline-color: Highlight !important;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation: none !important;
-      transition: none !important;
-      scroll-behavior: auto !important;
     }
   }
 `;

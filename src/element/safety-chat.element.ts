@@ -1,12 +1,13 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
-import { property, state } from '@lit/reactive-element/decorators.js';
 import launcherConfig from 'virtual:safety-chat/launcher';
-import { readConfig, type WidgetConfig } from './config.js';
+import { readConfig, type RawAttributes, type WidgetConfig } from './config.js';
 import { enforceContrast } from './contrast.js';
 import { launcherStyles } from './launcher.styles.js';
+import { shiftExit } from './shift-exit.js';
 import { showInTopLayer } from './top-layer.js';
 import { inLang } from './text.js';
 import type { SafetyChatElement, SafetyChatEventMap } from './api.js';
+import type { Text } from '../engine/data.js';
 
 /** What the lazily loaded panel gives the element. */
 export interface Panel {
@@ -16,6 +17,8 @@ export interface Panel {
   wipe(): void;
   /** Move focus into the panel (first answer). */
   focus(): void;
+  /** Shift was pressed towards quick exit: `remaining` more presses leave (3 means the count restarted). */
+  shiftRemaining(remaining: number): void;
   dispose(): void;
 }
 
@@ -50,14 +53,31 @@ const doNotRecord: [string, string][] = [
   ['data-nosnippet', ''],
 ];
 const doNotRecordClasses = ['rr-block', 'ph-no-capture', 'fs-exclude'];
+/** The element's properties and the attributes they read. */
+const attributes = {
+  mode: 'mode',
+  area: 'area',
+  audience: 'audience',
+  label: 'label',
+  exitUrl: 'exit-url',
+  language: 'lang',
+  clearAfter: 'clear-after',
+  preload: 'preload',
+} as const satisfies Record<string, keyof RawAttributes>;
 /** Set once quick exit has started on this page. */
 let exiting = false;
 /** The referrer policy quick exit puts on the page as it leaves (removed if the page comes back). */
 let noReferrer: HTMLMetaElement | undefined;
+/** Waits to see whether quick exit left the page. */
+let stuckTimer: ReturnType<typeof setTimeout> | undefined;
 let panelModule: Promise<PanelModule> | undefined;
 /** Load the panel chunk once per page; later calls share the same promise. */
 function loadPanel(): Promise<PanelModule> {
-  panelModule ??= import('../panel/panel.js');
+  panelModule ??= import('../panel/panel.js').catch((e: unknown) => {
+    // Not kept: the next open tries again (a network that dropped may be back).
+    panelModule = undefined;
+    throw e;
+  });
   return panelModule;
 }
 
@@ -75,6 +95,7 @@ function loadPanel(): Promise<PanelModule> {
  * @attr exit-url - Where quick exit goes (`https:` or `http:`).
  * @attr lang - A language the flows have; defaults to `en`.
  * @attr clear-after - Minutes of inactivity after which the conversation is wiped (default 10).
+ * @attr preload - `intent` (fetch the panel on pointer, focus or touch; default) or `idle` (fetch it, and the search data, for every visitor once the page is idle).
  *
  * @fires safety-chat-open - The panel opened. Carries no content.
  * @fires safety-chat-close - The panel closed. Carries no content.
@@ -105,18 +126,30 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   static override styles = launcherStyles;
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, mode: openForTests ? 'open' : 'closed' };
 
-  @property() mode?: string;
-  @property() area?: string;
-  @property() audience?: string;
-  @property() label?: string;
-  @property({ attribute: 'exit-url' }) exitUrl?: string;
-  /** The `lang` attribute; kept apart from HTMLElement's own `lang` property. */
-  @property({ attribute: 'lang' }) language?: string;
-  @property({ attribute: 'clear-after' }) clearAfter?: string;
-  /** Partner's own contacts, in the same shape as built-in services. */
-  @property({ attribute: false }) services: unknown;
-
-  @state() open = false;
+  /** Each attribute as a property; the `lang` attribute is kept apart from HTMLElement's own `lang`. */
+  static override properties = {
+    ...Object.fromEntries(Object.entries(attributes).map(([property, attribute]) => [property, { attribute }])),
+    /** Partner's own contacts, in the same shape as built-in services. */
+    services: { attribute: false },
+  };
+  declare mode?: string;
+  declare area?: string;
+  declare audience?: string;
+  declare label?: string;
+  declare exitUrl?: string;
+  declare language?: string;
+  declare clearAfter?: string;
+  declare preload?: string;
+  declare services: unknown;
+  private shown = false;
+  /** Whether the panel is showing (always, inline). */
+  get open(): boolean {
+    return this.shown;
+  }
+  private setOpen(open: boolean) {
+    this.shown = open;
+    this.requestUpdate();
+  }
 
   config: WidgetConfig = readConfig({}, { ...launcherConfig, report: () => {} });
   private panel?: Panel;
@@ -126,6 +159,18 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   private fallback?: HTMLSlotElement;
   private reported = new Set<string>();
   private cover?: HTMLElement;
+  /** Shown when quick exit did not leave the page: a plain link to the exit address. */
+  private stuck?: HTMLElement;
+  /** Shown when the panel could not load: 999 and the national helpline, as text, with Exit. */
+  private unavailable?: HTMLElement;
+  /**
+   * Shift pressed three times leaves the page. Part of the element, not the panel, so it works
+   * even when the panel could not load.
+   */
+  constructor() {
+    super();
+    this.addController(shiftExit(() => this.open || this.unavailable?.hidden === false, () => this.quickExit(), (remaining) => this.panel?.shiftRemaining(remaining)));
+  }
 
   /** Custom states the widget's own styles read (`:host(:state(inline))`); none are reflected to attributes. */
   private states = (() => {
@@ -163,8 +208,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
 
   private markInline(inline: boolean) {
     try {
-      if (inline) this.states?.add('inline');
-      else this.states?.delete('inline');
+      this.states?.[inline ? 'add' : 'delete']('inline');
     } catch {
       // CustomStateSet without plain names (Chromium before 125): nothing to reserve.
     }
@@ -174,13 +218,15 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   show(): void {
     this.guard(() => {
       if (this.open) return;
-      this.open = true;
+      this.hideUnavailable();
+      this.setOpen(true);
       this.emit('safety-chat-open');
       // Focus waits for the next frame: the panel's first layout is then the browser's own
       // rendering step, not a second long piece of the task that drew it.
-      void this.ensurePanel()
+      this.ensurePanel()
         .then(() => this.updateComplete)
-        .then(() => requestAnimationFrame(() => this.guard(() => this.open && this.panel?.focus())));
+        .then(() => requestAnimationFrame(() => this.guard(() => this.open && this.panel?.focus())))
+        .catch(report);
     });
   }
 
@@ -191,10 +237,10 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   hide(): void {
     this.guard(() => {
       if (!this.open || this.config.mode === 'inline') return;
-      this.open = false;
+      this.setOpen(false);
       this.clear();
       this.emit('safety-chat-close');
-      void this.updateComplete.then(() => this.launcher?.focus());
+      this.updateComplete.then(() => this.launcher?.focus()).catch(report);
     });
   }
 
@@ -208,15 +254,18 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
     // One exit per page, even with two widgets or three Shift presses heard twice.
     if (exiting) return;
     exiting = true;
+    const url = this.config.exitUrl;
     // Cover first, in this same task, so nothing of the page is painted again.
     try {
+      this.stuck?.remove();
       this.showCover();
     } catch (e) {
       report(e);
     }
     this.guard(() => {
+      this.hideUnavailable();
       this.panel?.wipe();
-      this.open = false;
+      this.setOpen(false);
       this.emit('safety-chat-exit');
     });
     // The exit site must not learn which page the person was on: no Referer for this navigation.
@@ -226,37 +275,73 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
     } catch (e) {
       report(e);
     }
-    location.replace(this.config.exitUrl);
+    leave(url);
+    // Still here after a moment: the host asked "Leave this page?" and the person chose Stay, or the
+    // exit address answered with no page (a download, "204 No Content"). Never leave them stuck.
+    clearTimeout(stuckTimer);
+    stuckTimer = setTimeout(() => this.guard(() => this.exitDidNotLeave(url)), 1500);
+  }
+
+  /**
+   * Quick exit did not leave: drop the cover (the conversation stays wiped), let Exit and Shift
+   * work again, and offer a plain link to the exit address.
+   */
+  private exitDidNotLeave(url: string) {
+    exiting = false;
+    noReferrer?.remove();
+    this.cover?.remove();
+    this.cover = undefined;
+    const s = launcherConfig.strings;
+    // In a frame, the link replaces the whole page where the frame may (as quick exit tried to).
+    const link = Object.assign(make('a'), { href: url, rel: 'noreferrer', target: '_top', textContent: this.say(s.exitStuckLink) });
+    this.stuck?.remove();
+    const stuck = (this.stuck = this.notice('note stuck', [this.say(s.exitStuck), ' ', link], [['dismiss', s.close, () => (stuck.remove(), this.launcher?.focus())]]));
+    this.widget?.append(stuck);
+    showInTopLayer(stuck, true);
+    link.focus();
+  }
+
+  /** A plain box of the element's own (it needs nothing from the panel): words, then buttons. */
+  private notice(className: string, words: (string | Node)[], buttons: [string, Text, () => void][]): HTMLElement {
+    const box = make('div', className);
+    box.setAttribute('role', 'alert');
+    const message = make('p');
+    message.append(...words);
+    const actions = make('p');
+    for (const [cls, text, action] of buttons) {
+      const b = Object.assign(make('button', cls), { type: 'button', textContent: this.say(text) });
+      b.addEventListener('click', () => this.guard(action));
+      actions.append(b);
+    }
+    box.append(message, actions);
+    return box;
+  }
+
+  private say(text: Text): string {
+    return inLang(text, this.config.lang);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     this.guard(() => {
-      const attrs = ['mode', 'area', 'audience', 'label', 'exitUrl', 'language', 'clearAfter'] as const;
-      if (!attrs.some((a) => changed.has(a))) return;
+      if (!Object.keys(attributes).some((p) => (changed as Map<PropertyKey, unknown>).has(p))) return;
       // Properties can be set from script to anything: read them as the text an attribute would hold.
-      const text = (v: unknown) => (v == null ? null : String(v));
+      const raw: RawAttributes = {};
+      for (const [p, attribute] of Object.entries(attributes)) {
+        const v = this[p as keyof typeof attributes];
+        raw[attribute] = v == null ? null : String(v);
+      }
       this.config = readConfig(
-        {
-          mode: text(this.mode),
-          area: text(this.area),
-          audience: text(this.audience),
-          label: text(this.label),
-          'exit-url': text(this.exitUrl),
-          lang: text(this.language),
-          'clear-after': text(this.clearAfter),
-        },
+        raw,
         {
           ...launcherConfig,
-          report: (attribute, message) => {
-            const key = `${attribute}:${message}`;
-            if (this.reported.has(key)) return;
-            this.reported.add(key);
-            console.error(`<safety-chat>: ${message}`);
-          },
+          here: location.href,
+          // Each message names its attribute and value: once is enough.
+          report: (_, message) => this.reported.has(message) || (this.reported.add(message), console.error(`<safety-chat>: ${message}`)),
         },
       );
+      if (this.config.preload === 'idle') preloadWhenIdle();
       if (this.config.mode === 'inline' && !this.open) {
-        this.open = true;
+        this.setOpen(true);
         void this.ensurePanel();
       }
     });
@@ -293,22 +378,19 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
       if (!this.launcher) {
         // Everything of the widget's own inherits its text settings from here, not from the host
         // box, so the fallback keeps the page's look.
-        this.widget = document.createElement('div');
-        this.widget.className = 'widget';
-        this.launcher = document.createElement('button');
+        this.widget = make('div', 'widget');
+        this.launcher = make('button', 'launcher');
         this.launcher.type = 'button';
-        this.launcher.className = 'launcher';
         this.launcher.setAttribute('part', 'launcher');
         this.launcher.addEventListener('click', () => this.show());
         for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
-        this.container = document.createElement('div');
-        this.container.className = 'container';
+        this.container = make('div', 'container');
         this.widget.append(this.launcher, this.container);
         this.renderRoot.append(this.widget);
         // After the first paint, so the host page's loading pays nothing for it.
         requestAnimationFrame(() => this.guard(() => enforceContrast(this, this.renderRoot as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
       }
-      this.launcher.textContent = this.config.label ?? inLang(launcherConfig.strings.launcher, this.config.lang);
+      this.launcher.textContent = this.config.label ?? this.say(launcherConfig.strings.launcher);
       showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);
       this.fallback!.hidden = this.config.mode === 'inline' && !!this.panel;
       this.markInline(this.config.mode === 'inline');
@@ -320,6 +402,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
 
   private async ensurePanel(): Promise<void> {
     if (this.panel) return;
+    this.hideUnavailable();
     try {
       const mod = await loadPanel();
       // Evaluating the chunk, building the machine and drawing the panel are three tasks, not one
@@ -336,15 +419,49 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
       this.requestUpdate();
     } catch (e) {
       report(e);
+      this.guard(() => this.showUnavailable());
     }
+  }
+
+  /**
+   * The panel could not load (the network dropped, or the page's policies refused it): say how to
+   * get help now, as plain text that needs nothing more from the network, and bring the launcher
+   * back so the next open tries again.
+   */
+  private showUnavailable() {
+    if (!this.isConnected) return;
+    const inline = this.config.mode === 'inline';
+    const s = launcherConfig.strings;
+    const words = (launcherConfig.unavailable[this.config.lang] ?? launcherConfig.unavailable.en!).map((seg) =>
+      typeof seg === 'string' ? seg : Object.assign(make('a'), { href: seg.tel, textContent: seg.show }),
+    );
+    const buttons: [string, Text, () => void][] = [
+      ['exit', s.exit, () => this.quickExit()],
+      ['retry', s.unavailableRetry, () => (inline ? void this.ensurePanel() : this.show())],
+    ];
+    if (!inline) buttons.push(['dismiss', s.close, () => (this.hideUnavailable(), this.launcher?.focus())]);
+    this.unavailable ??= this.notice('note unavailable', words, buttons);
+    // Inline, the message takes the panel's place; with a launcher it sits above the launcher.
+    (inline ? this.container : this.widget)?.append(this.unavailable);
+    if (!inline && this.open) {
+      this.setOpen(false);
+      this.emit('safety-chat-close');
+    }
+    if (inline) this.unavailable.hidden = false;
+    else showInTopLayer(this.unavailable, true);
+  }
+
+  private hideUnavailable() {
+    if (!this.unavailable) return;
+    showInTopLayer(this.unavailable, false);
+    this.unavailable.hidden = true;
   }
 
   private showCover() {
     if (this.cover) return;
-    const cover = document.createElement('div');
-    cover.className = 'cover';
+    const cover = make('div', 'cover');
     cover.setAttribute('role', 'status');
-    cover.textContent = inLang(launcherConfig.strings.exiting, this.config.lang);
+    cover.textContent = this.say(launcherConfig.strings.exiting);
     (this.widget ?? this.renderRoot).appendChild(cover);
     this.cover = cover;
     // The top layer sits above any z-index the host page uses.
@@ -354,20 +471,23 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   private onPageHide = () => {
     this.guard(() => {
       this.panel?.wipe();
-      if (this.config.mode !== 'inline') this.open = false;
+      if (this.config.mode !== 'inline') this.setOpen(false);
     });
   };
 
   private onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted) return;
     exiting = false;
+    clearTimeout(stuckTimer);
+    this.stuck?.remove();
+    this.stuck = undefined;
     noReferrer?.remove();
     // Restored from the back-forward cache: show a fresh, empty widget.
     this.guard(() => {
       this.panel?.wipe();
       this.cover?.remove();
       this.cover = undefined;
-      if (this.config.mode !== 'inline') this.open = false;
+      if (this.config.mode !== 'inline') this.setOpen(false);
     });
   };
 
@@ -385,7 +505,36 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   }
 }
 
+/** An element of the widget's own, with its class. */
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''): HTMLElementTagNameMap[K] {
+  return Object.assign(document.createElement(tag), { className });
+}
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Leave for `url` without a Back entry. In a frame, the whole page goes (where the browser lets
+ * the frame navigate its top window); a sandboxed frame without that right leaves itself.
+ */
+function leave(url: string) {
+  try {
+    top!.location.replace(url);
+  } catch {
+    // Not allowed to navigate the top window: at least this frame leaves.
+    location.replace(url);
+  }
+}
+
+/**
+ * preload="idle": every visitor fetches the panel and the search data once the page has loaded
+ * and is idle, so opening is instant and the browser's cache and resource timing no longer show
+ * who opened or searched the chat. (Each file is fetched once, however often this is called.)
+ */
+function preloadWhenIdle() {
+  const idle = () => (self.requestIdleCallback ?? setTimeout)(() => loadPanel().then((m) => (m.warm(), m.preloadData())).catch(report));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
 
 function preload() {
   loadPanel()
@@ -393,7 +542,7 @@ function preload() {
     .catch(report);
 }
 
-function report(error: unknown) {
+export function report(error: unknown) {
   console.error('<safety-chat>: something went wrong inside the widget; the page is unaffected.', error);
 }
 

@@ -138,6 +138,11 @@ export interface Content {
 export interface LauncherConfig {
   areas: string[];
   languages: string[];
-  /** Words needed before the panel loads: the launcher's default label and the exit cover. */
-  strings: { launcher: Text; exiting: Text };
+  /** Words needed before the panel loads: the launcher's default label, the exit cover and the could-not-open message. */
+  strings: { launcher: Text; exiting: Text; exit: Text; close: Text; unavailableRetry: Text; exitStuck: Text; exitStuckLink: Text };
+  /** The could-not-open message per language, its numbers resolved from the services data. */
+  unavailable: Record<string, LauncherSegment[]>;
 }
+
+/** Plain text, or a phone number to show as a tappable link. */
+export type LauncherSegment = string | { tel: string; show: string };

@@ -30,6 +30,9 @@ export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topic
 const flagsOf = (n: FlowNode) => (n.private ? 1 : 0) | ('forget' in n && n.forget ? 2 : 0) | ('emergency' in n && n.emergency ? 4 : 0);
 const withFlags = (flags: number) => ({ ...(flags & 1 ? { private: true as const } : {}), ...(flags & 2 ? { forget: true as const } : {}), ...(flags & 4 ? { emergency: true as const } : {}) });
 
+/** The widget's words that only the element uses (see src/content/launcher.ts). */
+export const launcherOnly: readonly string[] = ['launcher', 'exiting', 'unavailable', 'unavailableRetry', 'exitStuck', 'exitStuckLink'];
+
 export function packContent(content: Content): PackedContent {
   const keys = Object.keys(content.nodes);
   const ref = new Map(keys.map((k, i) => [k, i]));
@@ -54,8 +57,11 @@ export function packContent(content: Content): PackedContent {
     }
   };
   const { areaTable: _apart, ...shipped } = content;
+  // Words only the launcher shows travel in the launcher's own file, not again in the panel's.
+  const strings = Object.fromEntries(Object.entries(content.strings).filter(([k]) => !launcherOnly.includes(k)));
   return {
     ...shipped,
+    strings,
     keys,
     nodes: keys.map((k) => node(content.nodes[k]!)),
     starts: { general: r(content.starts.general), 'young-people': r(content.starts['young-people']) },

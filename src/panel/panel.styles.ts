@@ -4,7 +4,7 @@ const panelStyles = css`
   .frame {
     display: flex;
     flex-direction: column;
-    background: var(--_bg);
+    background: var(--_background);
     color: var(--_text);
     border-radius: var(--_radius);
     /* clip, not hidden: the panel itself can never be scrolled (by focus or a screen reader's
@@ -72,7 +72,7 @@ const panelStyles = css`
     padding: 8px 14px;
     border: 2px solid var(--_exit-text);
     border-radius: 6px;
-    background: var(--_exit-bg);
+    background: var(--_exit-background);
     color: var(--_exit-text);
     font: 700 1em/1.2 var(--_font);
     cursor: pointer;
@@ -349,7 +349,7 @@ const panelStyles = css`
     padding: 8px 14px;
     border: 2px solid var(--_accent);
     border-radius: 22px;
-    background: var(--_bg);
+    background: var(--_background);
     color: var(--_accent);
     font: 600 0.95em/1.25 var(--_font);
     text-align: start;

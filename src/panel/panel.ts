@@ -8,41 +8,43 @@ import { guard } from 'lit-html/directives/guard.js';
 import { keyed } from 'lit-html/directives/keyed.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
-import type { Panel, PanelHost } from '../element/safety-chat.element.js';
+import { report as reportError, type Panel, type PanelHost } from '../element/safety-chat.element.js';
 import { showInTopLayer } from '../element/top-layer.js';
 import { inLang } from '../element/text.js';
-import type { FlowNode, NodeKey, ServicesNode, Service, Text, Topic } from '../engine/data.js';
+import type { FlowNode, NodeKey, ServicesNode, Service, Text } from '../engine/data.js';
 import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { parseMarkup } from '../engine/markup.js';
-import { noPlaces, unpackContent } from '../engine/pack.js';
-import { lookupArea, type AreaResult, type AreaTable } from '../engine/area-lookup.js';
-import { findTopics } from '../engine/find-topics.js';
+import { unpackContent } from '../engine/pack.js';
+import type { AreaResult } from '../engine/area-lookup.js';
 import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
 import { panelSheet } from './panel.styles.js';
-import { ShiftExitController } from './shift-exit.js';
 
 export { panelSheet };
 
 const content = unpackContent(packed);
 
-/** The topic finder's keywords arrive in their own chunk, the first time someone opens the finder. */
-let topicIndex: Promise<Topic[]> | undefined;
-const loadTopics = () =>
-  (topicIndex ??= import('virtual:safety-chat/keywords').then((m) => content.topics.map((t, i) => ({ ...t, words: m.default[i]?.split('|') ?? [] }))));
+/** Every failure inside the panel is said once in the console, never thrown into the page. */
+const report = (what: string, error?: unknown) => console.error(`<safety-chat>: ${what}`, ...(error === undefined ? [] : [error]));
 
-/** The area search's towns and postcodes arrive in their own chunk, when the area is first asked. */
-let placeIndex: Promise<AreaTable> | undefined;
-const loadPlaces = () =>
-  (placeIndex ??= import('virtual:safety-chat/places')
-    .then((m) => m.default)
-    .catch((e: unknown) => {
-      // Not found this time: the list of councils still works, and the next search tries again.
-      placeIndex = undefined;
-      console.error('<safety-chat>: the town and postcode search could not load; the list of councils still works.', e);
-      return noPlaces;
+/**
+ * A search that arrives in its own chunk, the first time it is needed. If the chunk cannot load,
+ * the search finds nothing this time (the lists still work) and the next search tries again.
+ */
+function lazySearch<T>(load: () => Promise<T>, fallback: T, what: string): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      report(`${what} could not load; the lists still work.`, e);
+      return fallback;
     }));
+}
+/** The topic finder's keywords, the first time someone opens the finder. */
+const loadTopics = lazySearch(() => import('./topic-search.js').then((m) => m.topicFinder(content.topics)), (): NodeKey[] => [], 'the topic search');
+/** The area search's towns and postcodes, when the area is first asked. */
+const loadPlaces = lazySearch(() => import('./area-search.js').then((m) => m.searchArea), (): AreaResult => ({ kind: 'unknown' }), 'the town and postcode search');
 
 /** One machine per page, built on first use; each widget runs its own actor of it. */
 let machine: ReturnType<typeof createChatMachine> | undefined;
@@ -55,6 +57,11 @@ const getMachine = () => (machine ??= createChatMachine(content));
  */
 export function warm(): void {
   setTimeout(getMachine, 0);
+}
+
+/** Fetches the search data (topic keywords, towns and postcodes) ahead of use: preload="idle". */
+export function preloadData(): Promise<unknown> {
+  return Promise.all([loadTopics(), loadPlaces()]);
 }
 
 /** Builds the machine now (opening without intent first, between two yields to the browser). */
@@ -88,21 +95,11 @@ class ChatPanel implements Panel {
   private partner: Service[] = [];
   private partnerSource: unknown;
   private container?: HTMLElement;
-  private readonly shift: ShiftExitController;
   private readonly idle: IdleClearController;
 
   constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
-    this.shift = new ShiftExitController(
-      () => host.open,
-      () => host.quickExit(),
-      (remaining) => {
-        this.shiftMessage = remaining === 2 ? this.t('shiftTwoMore') : remaining === 1 ? this.t('shiftOneMore') : '';
-        host.requestUpdate();
-      },
-    );
     this.idle = new IdleClearController(host, () => host.config.clearAfter, () => this.wipe());
     this.logReady = host.config.mode === 'inline';
-    host.addController(this.shift);
     host.addController(this.idle);
     this.start();
   }
@@ -137,9 +134,23 @@ class ChatPanel implements Panel {
 
   private start() {
     this.actor = createActor(getMachine(), { input: { audience: this.host.config.audience, area: this.host.config.area } });
-    this.subscription = this.actor.subscribe(() => this.host.requestUpdate());
+    this.subscription = this.actor.subscribe({
+      next: () => this.host.requestUpdate(),
+      // The conversation broke (a page script patched something it relies on): say so once and
+      // start again, so the person always has answers and Exit. Never rethrown into the page.
+      error: (e) => {
+        reportError(e);
+        if (this.restarting) return;
+        this.restarting = true;
+        queueMicrotask(() => {
+          this.wipe();
+          this.restarting = false;
+        });
+      },
+    });
     this.actor.start();
   }
+  private restarting = false;
 
   wipe() {
     // A new actor: nothing of the old conversation stays referenced.
@@ -159,8 +170,13 @@ class ChatPanel implements Panel {
     this.subscription?.unsubscribe();
     this.actor.stop();
     if (this.container) render(nothing, this.container);
-    this.host.removeController(this.shift);
     this.host.removeController(this.idle);
+  }
+
+  /** The element heard a Shift press: say how many more leave the page. */
+  shiftRemaining(remaining: number) {
+    this.shiftMessage = remaining === 2 ? this.t('shiftTwoMore') : remaining === 1 ? this.t('shiftOneMore') : '';
+    this.host.requestUpdate();
   }
 
   focus() {
@@ -172,7 +188,7 @@ class ChatPanel implements Panel {
     this.logReady = true;
     this.focusAfterUpdate = true;
     this.actor.send(event);
-    void this.host.updateComplete.then(() => {
+    this.host.updateComplete.then(() => {
       if (!this.focusAfterUpdate) return;
       this.focusAfterUpdate = false;
       if (event.type === 'SHOW_MORE') {
@@ -182,7 +198,7 @@ class ChatPanel implements Panel {
       }
       this.focus();
       this.showReply();
-    });
+    }).catch(reportError);
   }
 
   /**
@@ -422,7 +438,7 @@ class ChatPanel implements Panel {
     } else if (node?.type === 'finder') {
       void loadTopics();
       search = this.searchForm('sc-find', this.t('findLabel'), async (query) => {
-        this.found = { node: key, topics: findTopics(query, await loadTopics()) };
+        this.found = { node: key, topics: (await loadTopics())(query) };
       });
       const found = this.found?.node === key ? this.found.topics : undefined;
       if (found) {
@@ -448,7 +464,7 @@ class ChatPanel implements Panel {
    */
   private areaSearch(seq: number, buttons: TemplateResult[]): TemplateResult {
     const form = this.searchForm('sc-area', this.t('areaSearchLabel'), async (query) => {
-      const result = lookupArea(query, await loadPlaces());
+      const result = (await loadPlaces())(query);
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
         this.send({ type: 'SET_AREA', area: result.council });
@@ -486,15 +502,19 @@ class ChatPanel implements Panel {
   private searchForm(id: string, label: string, lookup: (query: string) => void | Promise<void>, keepText = false): TemplateResult {
     const submit = async (e: Event) => {
       e.preventDefault();
-      const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
-      const query = input.value;
-      if (!keepText) input.value = '';
-      await lookup(query);
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-      this.focus();
-      // What the search found takes room from the transcript: keep the reply (and its 999) in view.
-      this.showReply();
+      try {
+        const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
+        const query = input.value;
+        if (!keepText) input.value = '';
+        await lookup(query);
+        this.host.requestUpdate();
+        await this.host.updateComplete;
+        this.focus();
+        // What the search found takes room from the transcript: keep the reply (and its 999) in view.
+        this.showReply();
+      } catch (error) {
+        reportError(error);
+      }
     };
     return html`<form class="search" role="search" autocomplete="off" @submit=${submit}>
       <label for=${id}>${label}</label>

@@ -208,7 +208,7 @@ describe('hostile attribute values', () => {
     const results = await mountAll(w.page, 'label', ['\u200B', '\u200B\u200D\u200C', '\u2060', '\u00AD', '\u3164', '\u2800']);
     for (const r of results) {
       expect(r.launcherText, JSON.stringify(r.value)).toBe(str('launcher'));
-      expect(r.errors, JSON.stringify(r.value)).toEqual([expect.stringMatching(/^<safety-chat>: label /)]);
+      expect(r.errors, JSON.stringify(r.value)).toEqual([expect.stringMatching(/^<safety-chat>: label="/)]);
     }
   });
 

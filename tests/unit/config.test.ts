@@ -11,7 +11,7 @@ function read(raw: RawAttributes) {
 describe('readConfig', () => {
   it('uses defaults when nothing is set', () => {
     const { config, reports } = read({});
-    expect(config).toEqual({ mode: 'launcher', area: null, audience: 'general', label: null, exitUrl: defaultExitUrl, lang: 'en', clearAfter: 10 });
+    expect(config).toEqual({ mode: 'launcher', area: null, audience: 'general', label: null, exitUrl: defaultExitUrl, lang: 'en', clearAfter: 10, preload: 'intent' });
     expect(reports).toEqual([]);
   });
 
@@ -22,18 +22,19 @@ describe('readConfig', () => {
   });
 
   it.each([
-    ['mode', 'popup', /mode="popup" is not allowed\. Allowed values: launcher, inline/],
-    ['area', 'kent', /area="kent" is not allowed\. Allowed values: thanet, medway/],
-    ['audience', 'kids', /Allowed values: general, young-people/],
-    ['lang', 'fr', /lang="fr".*Allowed values: en/],
+    ['mode', 'popup', /mode="popup" is not allowed\. Allowed: launcher, inline/],
+    ['area', 'kent', /area="kent" is not allowed\. Allowed: thanet, medway/],
+    ['audience', 'kids', /Allowed: general, young-people/],
+    ['lang', 'fr', /lang="fr".*Allowed: en/],
     ['exit-url', 'javascript:alert(1)', /exit-url=.*Allowed: a full https:\/\/ or http:\/\/ address/],
     ['exit-url', '/relative', /exit-url/],
     ['clear-after', '0', /clear-after.*from 1 to 120/],
     ['clear-after', '0.00001', /clear-after.*from 1 to 120/],
     ['clear-after', '0.5', /clear-after.*from 1 to 120/],
     ['clear-after', '121', /clear-after/],
-    ['label', 'x'.repeat(61), /label must be plain text of 1 to 60 characters/],
+    ['label', 'x'.repeat(61), /label="x+…" is not allowed. Allowed: plain text of 1 to 60 characters/],
     ['label', 'Help\u202Eevil', /direction-override/],
+    ['preload', 'eager', /preload="eager" is not allowed\. Allowed: intent, idle/],
   ] as const)('reports %s=%s, naming the attribute and allowed values, and uses the default', (attr, value, message) => {
     const { config, reports } = read({ [attr]: value });
     expect(reports).toHaveLength(1);
@@ -41,6 +42,22 @@ describe('readConfig', () => {
     expect(reports[0]![1]).toMatch(message);
     const defaults = read({}).config;
     expect(config).toEqual(defaults);
+  });
+
+  it('preload="idle" is accepted', () => {
+    expect(read({ preload: ' IDLE ' }).config.preload).toBe('idle');
+  });
+
+  it('refuses an exit-url that is the page the widget is on, with or without a #fragment', () => {
+    const here = 'https://council.example/help?x=1#top';
+    for (const url of [here, 'https://council.example/help?x=1', 'https://council.example/help?x=1#other']) {
+      const reports: [string, string][] = [];
+      const config = readConfig({ 'exit-url': url }, { areas, languages: ['en'], report: (a, m) => reports.push([a, m]), here });
+      expect(config.exitUrl, url).toBe(defaultExitUrl);
+      expect(reports, url).toEqual([['exit-url', expect.stringMatching(/is this page itself, so quick exit would not leave it/)]]);
+    }
+    const other = readConfig({ 'exit-url': 'https://council.example/help?x=2' }, { areas, languages: ['en'], report: () => {}, here });
+    expect(other.exitUrl).toBe('https://council.example/help?x=2');
   });
 
   it('clips long bad values in the message', () => {
