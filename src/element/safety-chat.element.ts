@@ -288,6 +288,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
    */
   private exitDidNotLeave(url: string) {
     exiting = false;
+    // Inline, the (wiped) panel shows again, with its Exit.
+    if (this.config.mode === 'inline') this.setOpen(true);
     noReferrer?.remove();
     this.cover?.remove();
     this.cover = undefined;

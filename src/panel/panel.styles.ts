@@ -34,6 +34,25 @@ const panelStyles = css`
       border-radius: 0;
     }
   }
+  /* The panel's own modal dialog, used only while a host page's modal dialog is open (see
+     over-host-modal.ts): it draws nothing itself. Inline, the panel shows in it at the size of
+     the floating panel. */
+  .shell {
+    padding: 0;
+    border: 0;
+    background: none;
+    overflow: visible;
+    max-inline-size: none;
+    max-block-size: none;
+  }
+  .shell::backdrop {
+    background: transparent;
+    pointer-events: none;
+  }
+  .shell .frame.inline {
+    inline-size: min(25em, calc(100vw - 32px));
+    block-size: min(40em, calc(100dvh - 32px));
+  }
   .frame.inline {
     border: 1px solid rgb(0 0 0 / 0.2);
     min-block-size: 26em;

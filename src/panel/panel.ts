@@ -19,6 +19,7 @@ import type { AreaResult } from '../engine/area-lookup.js';
 import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
+import { OverHostModal } from './over-host-modal.js';
 import { panelSheet } from './panel.styles.js';
 
 export { panelSheet };
@@ -96,6 +97,7 @@ class ChatPanel implements Panel {
   private partnerSource: unknown;
   private container?: HTMLElement;
   private readonly idle: IdleClearController;
+  private overModal?: OverHostModal;
 
   constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
     this.idle = new IdleClearController(host, () => host.config.clearAfter, () => this.wipe());
@@ -167,6 +169,7 @@ class ChatPanel implements Panel {
   }
 
   dispose() {
+    this.overModal?.watch(false);
     this.subscription?.unsubscribe();
     this.actor.stop();
     if (this.container) render(nothing, this.container);
@@ -243,6 +246,22 @@ class ChatPanel implements Panel {
     }
     const frame = container.querySelector<HTMLElement>('.frame.floating');
     if (frame) showInTopLayer(frame, this.host.open);
+    this.overModal ??= new OverHostModal(container, () => this.afterMove(), () => this.host.hide());
+    this.overModal.watch(this.host.open);
+  }
+
+  /** The panel moved above (or back from above) a host's modal dialog: on top, focus kept. */
+  private afterMove() {
+    const root = this.host.renderRoot as ShadowRoot;
+    const focused = root.activeElement as HTMLElement | null;
+    const frame = root.querySelector<HTMLElement>('.frame.floating');
+    if (frame?.matches(':popover-open')) {
+      // Shown again, so it is drawn above the dialog it now sits in.
+      frame.hidePopover();
+      frame.showPopover();
+    }
+    if (focused?.isConnected) focused.focus();
+    else this.focus();
   }
 
   private view(): TemplateResult {

@@ -25,7 +25,9 @@ describe('the built widget', () => {
 
   it('loads the panel, engine and content only on demand', () => {
     expect(entry).toMatch(/import\(["'`]\.\/chunks\/panel-[\w-]+\.js["'`]\)/);
-    expect(entry).not.toMatch(/createMachine|National Domestic Abuse Helpline/);
+    // No engine and no conversation in the entry: only the short message shown if the panel cannot load.
+    expect(entry).not.toMatch(/createMachine|What would you like to do\?|Men's Advice Line|Childline/);
+    expect(entry.match(/National Domestic Abuse Helpline/g)).toHaveLength(1);
   });
 
   it('writes nothing to storage, cookies or the network', () => {

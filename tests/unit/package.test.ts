@@ -40,7 +40,7 @@ describe('the npm package', () => {
     const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
     const el = manifest.modules.flatMap((m: { declarations: unknown[] }) => m.declarations).find((d: { tagName?: string }) => d.tagName === 'safety-chat');
     const names = (list: { name: string }[] = []) => list.map((x) => x.name).sort();
-    expect(names(el.attributes)).toEqual(['area', 'audience', 'clear-after', 'exit-url', 'label', 'lang', 'mode']);
+    expect(names(el.attributes)).toEqual(['area', 'audience', 'clear-after', 'exit-url', 'label', 'lang', 'mode', 'preload']);
     expect(names(el.events)).toEqual(['safety-chat-close', 'safety-chat-exit', 'safety-chat-open']);
     expect(names(el.cssParts)).toEqual(['choices', 'exit-button', 'header', 'launcher', 'panel', 'transcript']);
     expect(el.cssProperties.length).toBe(10);
