@@ -4,9 +4,14 @@ import { $, $$, buttonNamed, buttons, captureErrors, cleanup, mount, openPanel, 
 
 afterEach(cleanup);
 
-/** Loads a fixture page in an iframe; resolves with its window once loaded. */
+/**
+ * Loads a fixture page in an iframe; resolves with its window once loaded. The frame is sandboxed
+ * without top navigation, so quick exit leaves the frame only (its documented fallback) and never
+ * this test page (from an ordinary frame it replaces the whole page: tests/privacy/busy-host.test.ts).
+ */
 async function frame(path: string): Promise<HTMLIFrameElement> {
   const iframe = document.createElement('iframe');
+  iframe.sandbox.add('allow-scripts', 'allow-same-origin');
   iframe.style.width = '800px';
   iframe.style.height = '600px';
   iframe.src = path;
