@@ -188,6 +188,7 @@ function readSettings() {
   if (exitUrl) attributes.push(['exit-url', exitUrl]);
   const clearAfter = readClearAfter();
   if (clearAfter) attributes.push(['clear-after', clearAfter]);
+  if ($('preload').checked) attributes.push(['preload', 'idle']);
 
   const colours = {};
   for (const c of COLOURS) colours[c.field] = $(c.field).value.toLowerCase();

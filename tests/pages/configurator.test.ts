@@ -145,6 +145,20 @@ describe('the configurator page', () => {
     await page.context().close();
   });
 
+  it('offers preload="idle", explained, in the preview and the code', async () => {
+    const w = await open();
+    const { page } = w;
+    const box = page.getByLabel('Load the chat for every visitor');
+    expect(await box.isChecked()).toBe(false);
+    expect(await snippet(page)).not.toContain('preload');
+    expect(await page.locator('#preload-hint').textContent()).toMatch(/could tell that this visitor opened it/);
+    await box.check();
+    await expect.poll(() => snippet(page)).toMatch(/<safety-chat[^>]*\spreload="idle"/);
+    await expect.poll(() => page.locator('#preview safety-chat').getAttribute('preload')).toBe('idle');
+    await expectClean(w);
+    await page.context().close();
+  });
+
   it('escapes user text: markup typed as a label or contact is text in the preview and escaped in the code', async () => {
     const w = await open();
     const { page } = w;
