@@ -60,7 +60,7 @@ export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElemen
       if (ratio >= 4.5) continue;
       for (const c of pair) host.style.setProperty(`--_${c}`, colours[c]), replaced.add(c);
       report(
-        `--safety-chat-${pair[0]} (${bg}) and --safety-chat-${pair[1]} (${fg}) ${ratio ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed for people to read them. Using the widget's own colours for these two.`,
+        `--safety-chat-${pair[0]} (${bg}) and --safety-chat-${pair[1]} (${fg}) ${ratio ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed to read them, so the widget's own colours are used for these two.`,
       );
     }
   } finally {

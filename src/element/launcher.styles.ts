@@ -103,7 +103,8 @@ export const launcherStyles = css`
      it is a manual popover (top layer) whose placement is the browser's own, undone first. */
   .note {
     margin: 0;
-    padding: 1em;
+    /* The last paragraph's margin is the space below. */
+    padding: 1em 1em 0;
     border: 2px solid;
     border-radius: var(--_radius);
     background: #fff;

@@ -208,7 +208,7 @@ const panelStyles = css`
     color: var(--_accent-text);
     border-end-end-radius: 4px;
   }
-  .note {
+  .bubble.note {
     align-self: center;
     font-size: 0.875em;
     color: #505a5f;
