@@ -284,6 +284,13 @@ export const uiStringKeys = [
   'unavailableRetry',
   'exitStuck',
   'exitStuckLink',
+  'conversation',
+  'chatCleared',
+  'contactCall',
+  'contactText',
+  'contactWeb',
+  'contactChat',
+  'contactEmail',
 ] as const;
 export type UiStringKey = (typeof uiStringKeys)[number];
 

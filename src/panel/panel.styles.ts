@@ -247,7 +247,7 @@ const panelStyles = css`
   .card.emergency {
     border-inline-start-color: #b3261e;
   }
-  .card h3 {
+  .card :is(h3, h4) {
     margin: 0 0 4px;
     font-size: 1em;
   }

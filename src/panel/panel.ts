@@ -77,7 +77,7 @@ export function createPanel(host: PanelHost & { addController(c: object): void; 
 class ChatPanel implements Panel {
   actor!: ChatActor;
   private subscription?: Subscription;
-  private shiftMessage = '';
+  private statusMessage = '';
   private focusAfterUpdate = false;
   /**
    * False until the transcript has been drawn once, empty: a live region only
@@ -158,7 +158,7 @@ class ChatPanel implements Panel {
     // A new actor: nothing of the old conversation stays referenced.
     this.subscription?.unsubscribe();
     this.actor.stop();
-    this.shiftMessage = '';
+    this.statusMessage = '';
     this.found = undefined;
     this.areaFound = undefined;
     for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
@@ -176,9 +176,15 @@ class ChatPanel implements Panel {
     this.host.removeController(this.idle);
   }
 
+  /** Clear chat: wipe, and say so (the transcript's change is not announced on its own). */
+  private clearChat() {
+    this.wipe();
+    this.statusMessage = this.t('chatCleared');
+  }
+
   /** The element heard a Shift press: say how many more leave the page. */
   shiftRemaining(remaining: number) {
-    this.shiftMessage = remaining === 2 ? this.t('shiftTwoMore') : remaining === 1 ? this.t('shiftOneMore') : '';
+    this.statusMessage = remaining === 2 ? this.t('shiftTwoMore') : remaining === 1 ? this.t('shiftOneMore') : '';
     this.host.requestUpdate();
   }
 
@@ -189,6 +195,7 @@ class ChatPanel implements Panel {
 
   private send(event: ChatEvent) {
     this.logReady = true;
+    this.statusMessage = '';
     this.focusAfterUpdate = true;
     this.actor.send(event);
     this.host.updateComplete.then(() => {
@@ -270,10 +277,10 @@ class ChatPanel implements Panel {
     const floating = this.host.config.mode !== 'inline';
     const last = log.at(-1)?.id;
     // Inline there is no Close, so Clear sits in the header and the row below holds only the Shift tip.
-    const clear = html`<button class="clear" type="button" @click=${() => this.wipe()}>${this.t('clearChat')}</button>`;
+    const clear = html`<button class="clear" type="button" @click=${() => this.clearChat()}>${this.t('clearChat')}</button>`;
     // Inline on a phone, once the person has answered, the panel may take the whole screen's height.
     const engaged = !floating && log.some((e) => e.by === 'you') ? 'engaged' : '';
-    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'} ${engaged}" aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
+    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'} ${engaged}" lang=${this.host.config.lang} aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
       <header part="header">
         <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
         <h2 id="sc-title">${this.t('panelTitle')}</h2>
@@ -283,14 +290,14 @@ class ChatPanel implements Panel {
         <p>${this.t('exitHint')}</p>
         ${floating ? clear : nothing}
       </div>
-      <div part="transcript" class="log" role="log" aria-labelledby="sc-title" tabindex="0">${this.logReady
+      <div part="transcript" class="log" role="log" aria-label=${this.t('conversation')} tabindex="0">${this.logReady
         ? log.map((e) =>
             guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () =>
               this.renderEntry(e, e.id === last),
             ),
           )
         : nothing}</div>
-      <div class="sr-only" role="status">${this.shiftMessage}</div>
+      <div class="sr-only" role="status">${this.statusMessage}</div>
       ${this.renderChoices()}
     </section>`;
   }
@@ -343,10 +350,24 @@ class ChatPanel implements Panel {
     });
   }
 
-  private link(href: string, label: string): TemplateResult {
+  private link(href: string, label: string, name?: string): TemplateResult {
     return href.startsWith('https:')
-      ? html`<a href=${href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">${label}</a>`
-      : html`<a href=${href}>${label}</a>`;
+      ? html`<a href=${href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer" aria-label=${name ?? nothing}>${label}</a>`
+      : html`<a href=${href} aria-label=${name ?? nothing}>${label}</a>`;
+  }
+
+  /**
+   * A service's contact: what it shows, and a name that says what it does and with whom ("Call
+   * National Domestic Abuse Helpline, 0808 2000 247"), starting with the action and ending with
+   * the visible words, so speech control can still use them.
+   */
+  private contact(s: Service, c: Service['contacts'][number]): TemplateResult {
+    const shown = c.label ? this.text(c.label) : c.show;
+    const service = this.text(s.name);
+    // The 999 card's name already is the number: "999" says it all.
+    if (service.includes(shown)) return this.link(c.href, shown);
+    const action = this.t({ phone: 'contactCall', text: 'contactText', web: 'contactWeb', chat: 'contactChat', email: 'contactEmail' }[c.type]).replace('{service}', service);
+    return this.link(c.href, shown, `${action}, ${shown}`);
   }
 
   /**
@@ -414,7 +435,7 @@ class ChatPanel implements Panel {
       return html`<article class="card emergency" aria-labelledby=${`sc-card-${key}`}>
         <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
         <ul class="contacts">
-          ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
+          ${s.contacts.map((c) => html`<li>${this.contact(s, c)}</li>`)}
         </ul>
         <p class="small">${this.text(s.about)}</p>
       </article>`;
@@ -423,12 +444,12 @@ class ChatPanel implements Panel {
     const hours = s.hours ? this.text(s.hours) : website ? this.t('hoursUnknown') : '';
     // "Open now" or "Closed now", from the device's clock (never sent), and what to do when it is closed.
     const open = isOpen(s.opens, new Date());
-    return html`<article class="card ${urgent ? 'emergency' : ''} ${wasHidden ? 'was-hidden' : ''}" aria-labelledby=${`sc-card-${key}`} tabindex=${wasHidden ? '-1' : nothing}>
-      <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
+    return html`<article class="card ${wasHidden ? 'was-hidden' : ''}" aria-labelledby=${`sc-card-${key}`} tabindex=${wasHidden ? '-1' : nothing}>
+      <h4 id=${`sc-card-${key}`}>${this.text(s.name)}</h4>
       <p>${this.text(s.about)}</p>
       ${this.text(s.for) ? html`<p class="small">${this.text(s.for)}</p>` : nothing}
       <ul class="contacts">
-        ${s.contacts.map((c) => html`<li>${this.link(c.href, c.label ? this.text(c.label) : c.show)}</li>`)}
+        ${s.contacts.map((c) => html`<li>${this.contact(s, c)}</li>`)}
       </ul>
       ${hours ? html`<p class="small">${open === null ? '' : html`<strong>${this.t(open ? 'openNow' : 'closedNow')}</strong> `}${hours}</p>` : nothing}
       ${s.whenClosed ? html`<p class="small">${this.rich(s.whenClosed)}</p>` : nothing}
@@ -563,6 +584,13 @@ class ChatPanel implements Panel {
   };
 
   private onKeyDown = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0];
+    if (e.key === 'Escape' && target instanceof HTMLInputElement && target.value) {
+      // Escape in a search box with words in it empties the box; it never closes the chat.
+      e.stopPropagation();
+      target.value = '';
+      return;
+    }
     if (e.key === 'Escape' && this.host.config.mode !== 'inline') {
       e.stopPropagation();
       this.host.hide();

@@ -80,7 +80,8 @@ describe.each([
     expect(live === null || live === 'polite', 'role=log implies polite; an explicit value must be polite').toBe(true);
     const tree = await axTree(page);
     const logNode = tree.find((n) => n.role === 'log')!;
-    expect(logNode.name).toBe('Support and safety');
+    // Its own name, not the region's again: "Conversation".
+    expect(logNode.name).toBe('Conversation');
     expect(logNode.props.live).toBe('polite');
     expect(String(logNode.props.relevant)).toMatch(/additions/);
     await close();
@@ -230,7 +231,7 @@ describe.each([
 });
 
 describe('headings on a services screen', () => {
-  it('go h2 (panel) → h3 (groups and services) with no skipped level', async () => {
+  it('go h2 (panel) → h3 (groups) → h4 (services, one level below their group) with no skipped level', async () => {
     const { page, close } = await open(env, '/demo/partner.html', { bypassCSP: true });
     await openPanel(page);
     await answer(page, 'Find support near me');
@@ -240,10 +241,85 @@ describe('headings on a services screen', () => {
     );
     expect(levels[0]).toBe(2);
     for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
-    // Every card link has a name that says what it does.
-    const names = await page.locator('safety-chat .card a').allInnerTexts();
-    expect(names.length).toBeGreaterThan(2);
-    for (const n of names) expect(n.trim().length).toBeGreaterThan(2);
+    const grouped = await page.locator('safety-chat').evaluate((host) =>
+      [...host.shadowRoot!.querySelectorAll('.group')].map((g) => [g.querySelector('h3') !== null, [...g.querySelectorAll('.card h4')].length, [...g.querySelectorAll('.card h3')].length]),
+    );
+    expect(grouped.length).toBeGreaterThan(0);
+    for (const [groupHeading, cardHeadings, wrongLevel] of grouped) expect([groupHeading, cardHeadings! > 0, wrongLevel]).toEqual([true, true, 0]);
+    await close();
+  });
+
+  it('names every contact with its action and service, ending with the words shown; every card is named by its heading', async () => {
+    const { page, close } = await open(env, '/demo/partner.html', { bypassCSP: true });
+    await openPanel(page);
+    await answer(page, 'Find support near me');
+    await page.locator('safety-chat .card').first().waitFor();
+    const tree = await axTree(page);
+    const links = tree.filter((n) => n.role === 'link').map((n) => n.name);
+    expect(links).toContain('Call National Domestic Abuse Helpline, 0808 2000 247');
+    expect(links).toContain('National Domestic Abuse Helpline website, nationaldahelpline.org.uk');
+    const cards = await page.locator('safety-chat .card:not(.emergency)').evaluateAll((cs) =>
+      cs.map((c) => ({
+        heading: c.querySelector('h4')?.textContent ?? '',
+        labelledBy: c.getAttribute('aria-labelledby'),
+        headingId: c.querySelector('h4')?.id,
+        // The contact list; links inside sentences ("call … on 08 08 16 89 111") read with their sentence.
+        links: [...c.querySelectorAll('.contacts a')].map((a) => ({ name: a.getAttribute('aria-label') ?? '', shown: a.textContent ?? '' })),
+      })),
+    );
+    expect(cards.length).toBeGreaterThan(2);
+    for (const c of cards) {
+      expect(c.labelledBy).toBe(c.headingId);
+      for (const l of c.links) {
+        expect(l.name, l.shown).toMatch(/^(Call|Send a text to|Email|Chat online with) .+, |^.+ website, /);
+        expect(l.name.includes(c.heading), l.name).toBe(true);
+        expect(l.name.endsWith(`, ${l.shown}`), l.name).toBe(true);
+      }
+    }
+    // Articles are named by their headings in the tree too.
+    expect(tree.some((n) => n.role === 'article' && n.name === cards[0]!.heading)).toBe(true);
+    await close();
+  });
+});
+
+describe('what is said and kept', () => {
+  it('the panel carries the language of its words, even on a page in another language', async () => {
+    const { page, close } = await open(env, '/demo/council.html');
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'pl'));
+    await openPanel(page);
+    const langs = await page.locator('safety-chat').evaluate((host) => {
+      const r = host.shadowRoot!;
+      return [r.querySelector('[part="panel"]')!.getAttribute('lang'), (r.querySelector('.bubble') as HTMLElement).closest('[lang]')!.getAttribute('lang')];
+    });
+    expect(langs).toEqual(['en', 'en']);
+    await close();
+  });
+
+  it('Clear chat is confirmed to a screen reader ("Chat cleared.") and the next answer takes the message away', async () => {
+    const { page, close } = await open(env, '/demo/council.html');
+    await openPanel(page);
+    await answer(page, 'Check my safety');
+    const status = page.locator('safety-chat [role="status"]').first();
+    await page.locator('safety-chat').getByRole('button', { name: 'Clear chat' }).click();
+    await expect.poll(() => status.textContent()).toBe('Chat cleared.');
+    const tree = await axTree(page);
+    expect(tree.some((n) => n.name === 'Chat cleared.')).toBe(true);
+    await answer(page, 'Check my safety');
+    await expect.poll(() => status.textContent()).toBe('');
+    await close();
+  });
+
+  it('Escape in a search box with words in it empties the box and keeps the chat open; Escape again closes it', async () => {
+    const { page, close } = await open(env, '/demo/council.html');
+    await openPanel(page);
+    await answer(page, 'Search for a topic');
+    const box = page.locator('safety-chat input[type="search"]');
+    await box.fill('money');
+    await box.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    expect(await log(page).isVisible()).toBe(true);
+    await box.press('Escape');
+    await expect.poll(() => log(page).isVisible()).toBe(false);
     await close();
   });
 });

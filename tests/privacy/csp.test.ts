@@ -100,7 +100,7 @@ describe('under the strict CSP and Trusted Types', () => {
     await input.pressSequentially('Margate', { timeout: 10_000 });
     await input.press('Enter');
     // The partner's contact is validated by the zod/mini chunk and drawn first, as text.
-    await expect.poll(() => page.locator('safety-chat').evaluate((el) => el.shadowRoot!.querySelector('.card:not(.emergency) h3')?.textContent ?? ''), { timeout: 5000 }).toBe('Example Charity Outreach');
+    await expect.poll(() => page.locator('safety-chat').evaluate((el) => el.shadowRoot!.querySelector('.card:not(.emergency) h4')?.textContent ?? ''), { timeout: 5000 }).toBe('Example Charity Outreach');
     figures.cards += await cardCount(page);
     expect(w.requests.some((r) => /\/dist\/chunks\/partner-services-[^/]+\.js$/.test(r.url))).toBe(true);
     const links = await page.locator('safety-chat .card:not(.emergency)').first().locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -122,7 +122,7 @@ describe('under the strict CSP and Trusted Types', () => {
     const { page } = w;
     await page.locator('safety-chat').getByRole('button', { name: 'Talk to us' }).click({ timeout: 5000 });
     await press(page, 'Find support near me');
-    await expect.poll(() => page.locator('safety-chat').evaluate((el) => el.shadowRoot!.querySelector('.card:not(.emergency) h3')?.textContent ?? ''), { timeout: 5000 }).toBe('Medway Example Helpdesk');
+    await expect.poll(() => page.locator('safety-chat').evaluate((el) => el.shadowRoot!.querySelector('.card:not(.emergency) h4')?.textContent ?? ''), { timeout: 5000 }).toBe('Medway Example Helpdesk');
     figures.cards += await cardCount(page);
     await expectNoViolations(w, [/^<safety-chat>: partner contact 2 \("Broken entry"\) was dropped: field "contacts"/]);
     expect(w.console.map((m) => m.type)).toEqual(['error']);

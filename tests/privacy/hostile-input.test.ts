@@ -368,16 +368,16 @@ async function mountPartner(page: Page, entries: unknown[], via: 'property' | 'j
         await wait(() => root.querySelector('.card'));
         // The partner chunk validates asynchronously: wait (bounded) until every entry is accounted for.
         const drops = () => errors.filter((e) => /^<safety-chat>: partner contact \d+[\s\S]* was dropped/.test(e)).length;
-        const partnerCards = () => [...root.querySelectorAll('.card:not(.emergency) h3')].filter((h) => !builtIn.includes(h.textContent ?? '')).length;
+        const partnerCards = () => [...root.querySelectorAll('.card:not(.emergency) h4')].filter((h) => !builtIn.includes(h.textContent ?? '')).length;
         // Past the first few cards the rest wait behind "Show more services": open it, as a person would.
         const showMore = () => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Show more services')?.click();
         await wait(() => (showMore(), partnerCards() + drops() >= entries.length));
         await el.updateComplete;
         const cards = [...root.querySelectorAll('.card:not(.emergency)')];
         const shown = cards.map((c) => ({
-            name: c.querySelector('h3')?.textContent ?? '',
-            about: c.querySelector('h3 + p')?.textContent ?? '',
-            for: c.querySelector('h3 + p + p.small')?.textContent ?? '',
+            name: c.querySelector('h4')?.textContent ?? '',
+            about: c.querySelector('h4 + p')?.textContent ?? '',
+            for: c.querySelector('h4 + p + p.small')?.textContent ?? '',
             hours: [...c.querySelectorAll(':scope > p.small')].map((p) => p.textContent ?? '').join('|'),
             links: [...c.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '' })),
           }));
