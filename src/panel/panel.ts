@@ -179,7 +179,20 @@ class ChatPanel implements Panel {
   /** Clear chat: wipe, and say so (the transcript's change is not announced on its own). */
   private clearChat() {
     this.wipe();
-    this.statusMessage = this.t('chatCleared');
+    this.announce(this.t('chatCleared'));
+  }
+
+  /**
+   * Say something through the panel's one status region (search results, Clear, which council a
+   * search chose). Emptied first, so the same words said twice are heard twice.
+   */
+  private announce(text: string) {
+    this.statusMessage = '';
+    this.host.requestUpdate();
+    requestAnimationFrame(() => {
+      this.statusMessage = text;
+      this.host.requestUpdate();
+    });
   }
 
   /** The element heard a Shift press: say how many more leave the page. */
@@ -478,7 +491,10 @@ class ChatPanel implements Panel {
     } else if (node?.type === 'finder') {
       void loadTopics();
       search = this.searchForm('sc-find', this.t('findLabel'), async (query) => {
-        this.found = { node: key, topics: (await loadTopics())(query) };
+        const topics = (await loadTopics())(query);
+        this.found = { node: key, topics };
+        this.announce(this.t(topics.length ? 'findResults' : 'findNone'));
+        return topics.length > 0;
       });
       const found = this.found?.node === key ? this.found.topics : undefined;
       if (found) {
@@ -486,7 +502,7 @@ class ChatPanel implements Panel {
           const topic = content.topics.find((x) => x.node === t)!;
           buttons.push(this.button(this.text(topic.title), { type: 'GO', node: t }));
         }
-        search = html`${search}<p class="prompt" role="status">${found.length ? this.t('findResults') : this.t('findNone')}</p>`;
+        search = html`${search}<p class="prompt found">${found.length ? this.t('findResults') : this.t('findNone')}</p>`;
       }
       choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index }, !!found?.length)));
     } else if (node) {
@@ -508,30 +524,42 @@ class ChatPanel implements Panel {
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
         this.send({ type: 'SET_AREA', area: result.council });
-      } else this.areaFound = { seq, result };
+        // The person's own answer is not read back: say which council the search chose.
+        this.announce(this.helpFor(result.council));
+        return true;
+      }
+      this.areaFound = { seq, result };
+      this.announce(this.areaMessage(result).message);
+      return result.kind !== 'unknown';
     }, true);
     const found = this.areaFound?.seq === seq ? this.areaFound.result : undefined;
+    const { message, offered } = found ? this.areaMessage(found) : { message: '', offered: [] };
+    const answer = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
+    buttons.push(...offered.map(answer));
+    buttons.push(html`<p class="prompt">${this.t('areaOther')}</p>`);
+    for (const id of [...content.councils.map((c) => c.id), ...areaAnswers]) if (!offered.includes(id)) buttons.push(answer(id));
+    return html`${keyed(seq, form)}${found ? html`<p class="prompt found">${message}</p>` : nothing}`;
+  }
+
+  /** What an area search found, in words, and the answers it offers first. */
+  private areaMessage(found: AreaResult): { message: string; offered: string[] } {
     const offered: string[] = [];
     let message = '';
-    if (found?.kind === 'council') {
+    if (found.kind === 'council') {
       const council = this.areaName(found.council);
       // "Did you mean Tunbridge Wells?", not "… That is in Tunbridge Wells." when the place names the council.
       const same = !found.place || found.place.toLowerCase() === council.replace(/\s*\(.*\)$/, '').toLowerCase();
       message = (same ? this.t('areaDidYouMeanCouncil') : this.t('areaDidYouMean')).replace('{place}', found.place ?? '').replace('{council}', council);
       offered.push(found.council);
-    } else if (found?.kind === 'choose') {
+    } else if (found.kind === 'choose') {
       message = this.t('areaChoose');
       offered.push(...found.councils);
       if (found.outside) offered.push('outside');
-    } else if (found?.kind === 'outside') {
+    } else if (found.kind === 'outside') {
       message = this.t('areaOutsideFound');
       offered.push('outside');
-    } else if (found) message = this.t('areaUnknown');
-    const answer = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
-    buttons.push(...offered.map(answer));
-    buttons.push(html`<p class="prompt">${this.t('areaOther')}</p>`);
-    for (const id of [...content.councils.map((c) => c.id), ...areaAnswers]) if (!offered.includes(id)) buttons.push(answer(id));
-    return html`${keyed(seq, form)}${found ? html`<p class="prompt" role="status">${message}</p>` : nothing}`;
+    } else message = this.t('areaUnknown');
+    return { message, offered };
   }
 
   /**
@@ -539,17 +567,20 @@ class ChatPanel implements Panel {
    * sent, or offered back by autofill. The finder empties the box at once; the area search leaves
    * the words in the box (only there) so that a typo can be seen and fixed.
    */
-  private searchForm(id: string, label: string, lookup: (query: string) => void | Promise<void>, keepText = false): TemplateResult {
+  private searchForm(id: string, label: string, lookup: (query: string) => Promise<boolean>, keepText = false): TemplateResult {
     const submit = async (e: Event) => {
       e.preventDefault();
       try {
         const input = (e.currentTarget as HTMLFormElement).querySelector('input')!;
         const query = input.value;
         if (!keepText) input.value = '';
-        await lookup(query);
+        // Found something: focus moves to the answers it offers. Found nothing: it stays in the box.
+        const toAnswers = await lookup(query);
         this.host.requestUpdate();
         await this.host.updateComplete;
-        this.focus();
+        // (The box is looked up again: the view may have drawn it anew.)
+        if (toAnswers) this.focus();
+        else this.host.renderRoot.querySelector<HTMLInputElement>(`#${id}`)?.focus();
         // What the search found takes room from the transcript: keep the reply (and its 999) in view.
         this.showReply();
       } catch (error) {

@@ -105,7 +105,7 @@ describe.each([320, 1280])('at %i CSS px', (width) => {
     for (const label of pathToNodeType('finder') ?? []) await answer(page, label);
     await finder.waitFor({ timeout: 5000 });
     await search(page, 'money');
-    await page.locator('safety-chat .prompt[role="status"]').waitFor();
+    await page.locator('safety-chat .prompt.found').waitFor();
     await clean(page, 'topic finder with results');
     await search(page, 'zzzzqqq');
     await page.getByText(/Nothing matched/).waitFor();

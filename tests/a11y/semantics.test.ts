@@ -3,7 +3,7 @@
  * explanation. Read through Playwright's role queries and Chromium's own accessibility tree (CDP).
  */
 import { describe, expect, it } from 'vitest';
-import { answer, hostPage, log, open, openPanel, toAreaQuestion, useBrowser, type Page } from './helpers.js';
+import { answer, hostPage, log, open, openPanel, search, toAreaQuestion, useBrowser, type Page } from './helpers.js';
 
 const env = useBrowser();
 
@@ -242,10 +242,10 @@ describe('headings on a services screen', () => {
     expect(levels[0]).toBe(2);
     for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
     const grouped = await page.locator('safety-chat').evaluate((host) =>
-      [...host.shadowRoot!.querySelectorAll('.group')].map((g) => [g.querySelector('h3') !== null, [...g.querySelectorAll('.card h4')].length, [...g.querySelectorAll('.card h3')].length]),
+      [...host.shadowRoot!.querySelectorAll('.group')].map((g) => ({ groupHeading: g.querySelector('h3') !== null, cards: g.querySelectorAll('.card h4').length, wrongLevel: g.querySelectorAll('.card h3').length })),
     );
     expect(grouped.length).toBeGreaterThan(0);
-    for (const [groupHeading, cardHeadings, wrongLevel] of grouped) expect([groupHeading, cardHeadings! > 0, wrongLevel]).toEqual([true, true, 0]);
+    for (const g of grouped) expect([g.groupHeading, g.cards > 0, g.wrongLevel]).toEqual([true, true, 0]);
     await close();
   });
 
@@ -306,6 +306,55 @@ describe('what is said and kept', () => {
     expect(tree.some((n) => n.name === 'Chat cleared.')).toBe(true);
     await answer(page, 'Check my safety');
     await expect.poll(() => status.textContent()).toBe('');
+    await close();
+  });
+
+  /** A page whose widget has no area, so the area is asked. */
+  const searchPage = { '/demo/a11y-search.html': hostPage('<safety-chat></safety-chat>', 'Search') };
+
+  /** Every text the panel's one status region takes, in order (what a screen reader hears from it). */
+  async function recordStatus(page: Page) {
+    await page.locator('safety-chat').evaluate((host) => {
+      const region = host.shadowRoot!.querySelector('.sr-only[role="status"]')!;
+      const said: string[] = ((window as unknown as { __said: string[] }).__said = []);
+      new MutationObserver(() => region.textContent && said.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    return () => page.evaluate(() => (window as unknown as { __said: string[] }).__said);
+  }
+  const focused = (page: Page) => page.locator('safety-chat').evaluate((host) => {
+    const a = host.shadowRoot!.activeElement as HTMLElement | null;
+    return a ? `${a.localName}${a.id ? `#${a.id}` : ''}:${(a.textContent ?? '').trim()}` : 'nothing';
+  });
+
+  it('area search: one status region says what was found; after nothing is found focus stays in the box; a found council is said', async () => {
+    const { page, close } = await open(env, '/demo/a11y-search.html', { pages: searchPage });
+    await openPanel(page);
+    await toAreaQuestion(page, '/demo/a11y-search.html');
+    const said = await recordStatus(page);
+    await search(page, 'Nowhere at all');
+    await expect.poll(said).toEqual(['We could not find that. Try a town, a village or the first part of a postcode, or choose from the list.']);
+    expect(await focused(page)).toBe('input#sc-area:');
+    // Only the one status region speaks; the visible words beside the box are not a second one.
+    expect(await page.locator('safety-chat [role="status"]').count()).toBe(1);
+    await search(page, 'Margat');
+    await expect.poll(said).toEqual([expect.any(String), 'Did you mean Margate? That is in Thanet (Margate, Ramsgate, Broadstairs).']);
+    expect(await focused(page)).toMatch(/^button:Thanet/);
+    await search(page, 'Maidstone');
+    await expect.poll(async () => (await said()).at(-1)).toBe('Help for Maidstone');
+    await close();
+  });
+
+  it('topic finder: the status region says whether topics matched; with none, focus stays in the box', async () => {
+    const { page, close } = await open(env, '/demo/a11y-search.html', { pages: searchPage });
+    await openPanel(page);
+    await answer(page, 'Search for a topic');
+    const said = await recordStatus(page);
+    await search(page, 'zzzzqqq');
+    await expect.poll(said).toEqual(['Nothing matched those words. Try another word, or pick from the list below.']);
+    expect(await focused(page)).toBe('input#sc-find:');
+    await search(page, 'money');
+    await expect.poll(said).toEqual([expect.any(String), 'Topics that match']);
+    expect(await focused(page)).toMatch(/^button:/);
     await close();
   });
 

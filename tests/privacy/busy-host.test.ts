@@ -342,12 +342,12 @@ describe('errors never reach the page', () => {
     const box = root(w.page).locator('input[type="search"]');
     await box.fill('money');
     await box.press('Enter');
-    await expect.poll(() => root(w.page).locator('.prompt[role="status"]').textContent()).toMatch(/Nothing matched/);
+    await expect.poll(() => root(w.page).locator('.prompt.found').textContent()).toMatch(/Nothing matched/);
     expect(w.consoleErrors.join('\n')).toMatch(/the topic search could not load/);
     refuse = false;
     await box.fill('money');
     await box.press('Enter');
-    await expect.poll(() => root(w.page).locator('.prompt[role="status"]').textContent()).toMatch(/Topics that match/);
+    await expect.poll(() => root(w.page).locator('.prompt.found').textContent()).toMatch(/Topics that match/);
     expect(w.pageErrors).toEqual([]);
     await w.context.close();
   });
@@ -442,7 +442,7 @@ describe('resource timing and preload="idle"', () => {
       const box = root(w.page).locator('input[type="search"]');
       await box.fill('money');
       await box.press('Enter');
-      await expect.poll(() => root(w.page).locator('.prompt[role="status"]').textContent()).toMatch(/Topics that match/);
+      await expect.poll(() => root(w.page).locator('.prompt.found').textContent()).toMatch(/Topics that match/);
     }
     // Time for an idle preload to run (and for nothing else to arrive).
     await w.page.waitForTimeout(1500);

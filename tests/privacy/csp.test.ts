@@ -111,7 +111,7 @@ describe('under the strict CSP and Trusted Types', () => {
       await press(page, 'Find support near me');
       await input.pressSequentially(typed, { timeout: 10_000 });
       await input.press('Enter');
-      await page.locator('safety-chat .search + p[role="status"], safety-chat p.prompt[role="status"]').first().waitFor({ timeout: 5000 });
+      await page.locator('safety-chat p.prompt.found').first().waitFor({ timeout: 5000 });
     }
     await expectNoViolations(w);
     await w.close();
