@@ -55,13 +55,13 @@ describe.each([320, 1280])('at %i CSS px', (width) => {
     await areaQuestion(page);
     await clean(page, 'area question with search box');
     await search(page, 'Margte');
-    await page.getByText(/Did you mean Margate/).waitFor();
+    await page.locator('safety-chat .prompt.found', { hasText: /Did you mean Margate/ }).waitFor();
     await clean(page, 'area search: did you mean');
     await search(page, 'qwertyuiop');
-    await page.getByText(/We could not find that/).waitFor();
+    await page.locator('safety-chat .prompt.found', { hasText: /We could not find that/ }).waitFor();
     await clean(page, 'area search: unknown');
     await search(page, 'TN15');
-    await page.getByText(/split between councils/).waitFor();
+    await page.locator('safety-chat .prompt.found', { hasText: /split between councils/ }).waitFor();
     await clean(page, 'area search: split district');
     await answer(page, /^Thanet/);
     await cards(page);
@@ -108,7 +108,7 @@ describe.each([320, 1280])('at %i CSS px', (width) => {
     await page.locator('safety-chat .prompt.found').waitFor();
     await clean(page, 'topic finder with results');
     await search(page, 'zzzzqqq');
-    await page.getByText(/Nothing matched/).waitFor();
+    await page.locator('safety-chat .prompt.found', { hasText: /Nothing matched/ }).waitFor();
     await clean(page, 'topic finder with no results');
     await close();
   });

@@ -139,7 +139,7 @@ describe('keyboard journeys (council page, launcher mode)', () => {
     expect(box.tag).toBe('input');
     await page.keyboard.type('Margte');
     await page.keyboard.press('Enter');
-    await page.getByText(/Did you mean Margate\? That is in Thanet/).waitFor();
+    await page.locator('safety-chat .prompt.found', { hasText: /Did you mean Margate\? That is in Thanet/ }).waitFor();
     // "Did you mean" offers Thanet as the first answer, and focus is on it.
     await expect.poll(async () => (await focused(page)).text).toMatch(/^Thanet/);
     await page.keyboard.press('Enter');
