@@ -124,6 +124,38 @@ const panelStyles = css`
     flex: 1 1 auto;
     margin: 0;
   }
+  /* Half a minute before the inactivity clear: a plain band under the header (yellow, as GOV.UK's
+     warnings), with the one button that keeps the chat. */
+  .idle-warning {
+    flex: none;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    padding: 8px 12px;
+    border-block-end: 4px solid #0b0c0c;
+    background: #fff7bf;
+    color: #0b0c0c;
+  }
+  .idle-warning p {
+    flex: 1 1 12em;
+    margin: 0;
+    font-weight: 600;
+  }
+  .idle-warning button {
+    min-block-size: 44px;
+    padding: 8px 14px;
+    border: 2px solid #0b0c0c;
+    border-radius: 6px;
+    background: #ffffff;
+    color: #0b0c0c;
+    font: 600 1em var(--_font);
+    cursor: pointer;
+  }
+  .idle-warning button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
   /* The Shift tip only where a keyboard is likely: on a touch phone it would take a row for nothing. */
   @media not ((hover: hover) and (pointer: fine)) {
     .hint p,

@@ -78,6 +78,8 @@ class ChatPanel implements Panel {
   actor!: ChatActor;
   private subscription?: Subscription;
   private statusMessage = '';
+  /** The inactivity clear is half a minute away: the choice to keep the chat is showing. */
+  private idleWarning = false;
   private focusAfterUpdate = false;
   /**
    * False until the transcript has been drawn once, empty: a live region only
@@ -100,7 +102,11 @@ class ChatPanel implements Panel {
   private overModal?: OverHostModal;
 
   constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
-    this.idle = new IdleClearController(host, () => host.config.clearAfter, () => this.wipe());
+    this.idle = new IdleClearController(host, () => host.config.clearAfter, {
+      warn: () => this.idleWarn(),
+      calm: () => this.idleCalm(),
+      clear: () => this.idleClear(),
+    });
     this.logReady = host.config.mode === 'inline';
     host.addController(this.idle);
     this.start();
@@ -154,6 +160,47 @@ class ChatPanel implements Panel {
   }
   private restarting = false;
 
+  /** Whether there is anything of this person's to clear: an answer, or words in a search box. */
+  private hasConversation(): boolean {
+    return (
+      this.actor.getSnapshot().context.log.some((e) => e.by === 'you') ||
+      [...this.host.renderRoot.querySelectorAll('input')].some((i) => i.value !== '') ||
+      !!this.found ||
+      !!this.areaFound
+    );
+  }
+
+  /** Half a minute before the inactivity clear: offer to keep the chat (shown and said at once). */
+  private idleWarn() {
+    if (!this.host.open || !this.hasConversation()) return;
+    this.idleWarning = true;
+    this.host.requestUpdate();
+  }
+
+  /** Activity, or Keep the chat: the warning goes; focus that was on it moves to the answers. */
+  private idleCalm() {
+    if (!this.idleWarning) return;
+    const root = this.host.renderRoot as ShadowRoot;
+    const focused = !!root.activeElement?.closest('.idle-warning');
+    this.idleWarning = false;
+    this.host.requestUpdate();
+    if (focused) this.host.updateComplete.then(() => this.focus()).catch(reportError);
+  }
+
+  /**
+   * The inactivity time is up: wipe, as Clear chat does. Focus that was in the chat goes to the
+   * first answer of the new start (never left on the page's body), and "Chat cleared" is said.
+   */
+  private idleClear() {
+    if (!this.hasConversation()) return;
+    const root = this.host.renderRoot as ShadowRoot;
+    const focusWasHere = !!root.activeElement;
+    this.wipe();
+    if (!this.host.open) return;
+    this.announce(this.t('idleCleared'));
+    if (focusWasHere) this.host.updateComplete.then(() => this.focus()).catch(reportError);
+  }
+
   wipe() {
     // A new actor: nothing of the old conversation stays referenced.
     this.subscription?.unsubscribe();
@@ -161,6 +208,9 @@ class ChatPanel implements Panel {
     this.statusMessage = '';
     this.found = undefined;
     this.areaFound = undefined;
+    // The countdown never outlives the conversation it was counting for.
+    this.idleWarning = false;
+    this.idle.restart();
     for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
     // Wiped while closed: the opening messages are added after the panel next opens, so they are announced.
     this.logReady = this.host.config.mode === 'inline' || this.host.open;
@@ -303,6 +353,7 @@ class ChatPanel implements Panel {
         <p>${this.t('exitHint')}</p>
         ${floating ? clear : nothing}
       </div>
+      ${this.renderIdleWarning()}
       <div part="transcript" class="log" role="log" aria-label=${this.t('conversation')} tabindex="0">${this.logReady
         ? log.map((e) =>
             guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () =>
@@ -313,6 +364,18 @@ class ChatPanel implements Panel {
       <div class="sr-only" role="status">${this.statusMessage}</div>
       ${this.renderChoices()}
     </section>`;
+  }
+
+  /**
+   * Under the header: the transcript gives way to it, so showing or going it moves no answer
+   * under a finger. Said at once (an alert: there are only 30 seconds).
+   */
+  private renderIdleWarning(): TemplateResult | typeof nothing {
+    if (!this.idleWarning) return nothing;
+    return html`<div class="idle-warning" role="alert">
+      <p>${this.t('idleWarning')}</p>
+      <button type="button" class="keep" @click=${() => this.idle.restart()}>${this.t('idleKeep')}</button>
+    </div>`;
   }
 
   private renderEntry(entry: LogEntry, newest: boolean): TemplateResult {

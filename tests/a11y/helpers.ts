@@ -50,6 +50,8 @@ export interface OpenOptions {
   bypassCSP?: boolean;
   reducedMotion?: 'reduce' | 'no-preference';
   forcedColors?: 'active' | 'none';
+  /** Install Playwright's fake clock before the page loads (timers then move only when the test says). */
+  clock?: boolean;
 }
 
 export interface Opened {
@@ -86,6 +88,7 @@ export async function open(env: Env, path: string, o: OpenOptions = {}): Promise
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  if (o.clock) await page.clock.install();
   await page.goto(`${env.origin}${path}`);
   await page.waitForFunction(() => customElements.get('safety-chat') !== undefined);
   return { page, context, errors, close: () => context.close() };
