@@ -38,6 +38,7 @@ const panelStyles = css`
      over-host-modal.ts): it draws nothing itself. Inline, the panel shows in it at the size of
      the floating panel. */
   .shell {
+    min-block-size: 0;
     padding: 0;
     border: 0;
     background: none;
@@ -246,8 +247,12 @@ const panelStyles = css`
     color: #505a5f;
     font-style: italic;
   }
-  .sr-only {
+  /* Heard, not seen; the skip to Exit is seen once reached with the keyboard (as GOV.UK's skip link). */
+  .sr-only,
+  .to-exit:not(:focus) {
     position: absolute;
+    padding: 0;
+    border: 0;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;
@@ -382,6 +387,10 @@ const panelStyles = css`
        always holds the area search with the first answer under it). */
     max-block-size: max(32vh, 12.5em);
   }
+  .to-exit:focus {
+    align-self: flex-start;
+    margin: 8px 12px 0;
+  }
   .choices {
     display: flex;
     flex-wrap: wrap;
@@ -395,7 +404,8 @@ const panelStyles = css`
   }
   .choices button,
   .change-area,
-  .more {
+  .more,
+  .to-exit {
     min-block-size: 44px;
     padding: 8px 14px;
     border: 2px solid var(--_accent);
@@ -520,6 +530,7 @@ const panelStyles = css`
     .call-999,
     .change-area,
     .more,
+    .to-exit,
     .close {
       border-color: ButtonText;
     }

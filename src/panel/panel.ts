@@ -458,26 +458,31 @@ class ChatPanel implements Panel {
     const first = firstCards(all);
     const wasHidden = (s: Service) => shown.hidden === 0 && !first.local.includes(s) && !first.national.includes(s);
     const id = (group: string) => `sc-${entry}-${group}`;
+    // The cards are not read out as they arrive (a list of six is two minutes of speech): a short
+    // summary is, and the person moves through the cards by their headings.
     const group = (name: string, title: string, list: Service[]) =>
       list.length
-        ? html`<div class="group" role="group" aria-labelledby=${id(name)}>
+        ? html`<div class="group" role="group" aria-labelledby=${id(name)} aria-live="off">
             <h3 class="group-title" id=${id(name)}>${title}</h3>
             ${list.map((s, i) => this.card(s, `${entry}-${name}-${i}`, false, wasHidden(s)))}
           </div>`
         : nothing;
     const areaLine =
       area !== null && dependsOnArea(content, query)
-        ? html`<p class="area-line"><span>${this.helpFor(area)}</span>${newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
+        ? html`<p class="area-line" aria-live="off"><span>${this.helpFor(area)}</span>${newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
         : nothing;
     // Local charities a person may know by name, on the lists of local domestic abuse help.
     const named = node.tags.includes('local') ? content.localNames.filter((n) => n.area === area).map((n) => html`<p class="area-note">${this.rich(n.say)}</p>`) : [];
     // A housing list with no confirmed council contact for this area says where to turn, with no invented link.
     const askCouncil = node.tags.includes('housing') && content.councils.some((c) => c.id === area) && !all.local.some((s) => s.tags.includes('housing'));
+    const count = shown.local.length + shown.national.length;
+    const listed = count === 1 ? this.t('servicesListedOne') : this.t('servicesListed').replace('{count}', String(count));
+    const summary = areaLine === nothing ? listed : `${this.helpFor(area!)}: ${listed}`;
     return html`<div class="cards" data-entry=${entry}>
-      ${areaLine}${named}${askCouncil ? html`<p class="area-note">${this.t('housingAskCouncil')}</p>` : nothing}
+      ${count ? html`<p class="sr-only">${summary}</p>` : nothing}${areaLine}${named}${askCouncil ? html`<p class="area-note">${this.t('housingAskCouncil')}</p>` : nothing}
       ${group('local', this.t('servicesLocal'), shown.local)}
       ${group('national', this.t('servicesNational'), shown.national)}
-      ${shown.hidden ? html`<button type="button" class="more" @click=${() => this.send({ type: 'SHOW_MORE', entry })}>${this.t('showMore')}</button>` : nothing}
+      ${shown.hidden ? html`<button type="button" class="more" aria-live="off" @click=${() => this.send({ type: 'SHOW_MORE', entry })}>${this.t('showMore')}</button>` : nothing}
     </div>`;
   }
 
@@ -573,7 +578,9 @@ class ChatPanel implements Panel {
     }
     if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
     if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
-    return html`<div class="answers">${search}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>${buttons}</div></div>`;
+    // From the first answer, Shift+Tab then Enter reaches Exit, however many cards lie above.
+    const toExit = html`<button type="button" class="to-exit" @click=${() => this.host.renderRoot.querySelector<HTMLElement>('.exit')?.focus()}>${this.t('toExit')}</button>`;
+    return html`<div class="answers">${search}${toExit}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>${buttons}</div></div>`;
   }
 
   /**
@@ -586,9 +593,9 @@ class ChatPanel implements Panel {
       const result = (await loadPlaces())(query);
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
+        // What the search chose is said by the list's summary ("Help for Thanet: 6 services…").
+        this.statusMessage = '';
         this.send({ type: 'SET_AREA', area: result.council });
-        // The person's own answer is not read back: say which council the search chose.
-        this.announce(this.helpFor(result.council));
         return true;
       }
       this.areaFound = { seq, result };

@@ -129,9 +129,11 @@ describe('keyboard journeys (council page, launcher mode)', () => {
     await pick(page, 'Being controlled', 'Enter');
     expect(await logText(page)).toMatch(/control/i);
     await pick(page, 'Find support', 'Space');
-    // The area question: focus is on the first council; the search box is just before the answers.
+    // The area question: focus is on the first council; the skip to Exit and the search box are just before the answers.
     await page.locator('safety-chat #sc-area').waitFor();
     expect((await focused(page)).firstChoice).toBe(true);
+    await page.keyboard.press('Shift+Tab'); // the skip to Exit
+    expect((await focused(page)).text).toBe('Go to the Exit button');
     await page.keyboard.press('Shift+Tab'); // the Search button
     expect((await focused(page)).text).toBe('Search');
     await page.keyboard.press('Shift+Tab'); // the search box
@@ -146,7 +148,9 @@ describe('keyboard journeys (council page, launcher mode)', () => {
     await page.locator('safety-chat .card').first().waitFor();
     expect(await logText(page)).toMatch(/Thanet/);
     await expect.poll(async () => (await focused(page)).firstChoice).toBe(true);
-    // The links on the cards are reachable by Shift+Tab from the answers.
+    // The links on the cards are reachable by Shift+Tab from the answers, past the skip to Exit.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).text).toBe('Go to the Exit button');
     await page.keyboard.press('Shift+Tab');
     const before = await focused(page);
     // (the transcript itself may be a stop first when it scrolls)

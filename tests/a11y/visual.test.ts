@@ -41,7 +41,8 @@ function overflow(page: Page) {
     if (r.left < -0.5 || r.right > vw + 0.5) problems.push(`panel outside the viewport: ${r.left}..${r.right} of ${vw}`);
     // Nothing inside the panel is wider than its box (a sideways scroll or clipped text).
     for (const el of panel.querySelectorAll<HTMLElement>('*')) {
-      if (el.closest('.sr-only') || el.getClientRects().length === 0) continue;
+      // Visually hidden on purpose: for screen readers, or (the skip to Exit) until it has focus.
+      if (el.closest('.sr-only') || el.getClientRects().length === 0 || getComputedStyle(el).clipPath === 'inset(50%)') continue;
       if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== 'inline') problems.push(`${el.tagName}.${el.className} is ${el.scrollWidth}px wide in ${el.clientWidth}px`);
       const b = el.getBoundingClientRect();
       if (b.right > r.right + 1 || b.left < r.left - 1) problems.push(`${el.tagName}.${el.className} sticks out of the panel (${b.left}..${b.right})`);
@@ -54,7 +55,8 @@ function overflow(page: Page) {
 function headerProblems(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('safety-chat')!.shadowRoot!;
-    const items = [...root.querySelectorAll<HTMLElement>('header > *')].map((el) => ({ name: el.className || el.tagName, r: el.getBoundingClientRect() }));
+    // A title kept for screen readers only (clipped to nothing) takes no room on screen.
+    const items = [...root.querySelectorAll<HTMLElement>('header > *')].filter((el) => getComputedStyle(el).clipPath !== 'inset(50%)').map((el) => ({ name: el.className || el.tagName, r: el.getBoundingClientRect() }));
     const vw = document.documentElement.clientWidth;
     const problems: string[] = [];
     for (const a of items) {
@@ -258,7 +260,7 @@ describe('forced colours (Windows High Contrast)', () => {
         const out: string[] = [];
         const root = host.shadowRoot!;
         for (const el of root.querySelectorAll<HTMLElement>(scope)) {
-          if (el.getClientRects().length === 0 || el.closest('.sr-only')) continue;
+          if (el.getClientRects().length === 0 || el.closest('.sr-only') || getComputedStyle(el).clipPath === 'inset(50%)') continue;
           const s = getComputedStyle(el);
           const inline = s.display === 'inline';
           const transparent = (c: string) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
