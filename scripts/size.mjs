@@ -21,6 +21,7 @@ for (const [name, size, budget] of [
 }
 if (sizes.places) console.log(`${'+ town and postcode search (when the area is first asked)'.padEnd(34)} ${kb(sizes.places).padStart(10)} gzip`);
 if (sizes.keywords) console.log(`${'+ topic finder (on first search)'.padEnd(34)} ${kb(sizes.keywords).padStart(10)} gzip`);
+if (sizes.colours) console.log(`${'+ colour check (only on pages that set colours)'.padEnd(34)} ${kb(sizes.colours).padStart(10)} gzip`);
 if (sizes.partner) console.log(`${'+ partner contacts (only on pages with them)'.padEnd(34)} ${kb(sizes.partner).padStart(10)} gzip`);
 console.log(`${'everything, all files'.padEnd(34)} ${kb(sizes.everything).padStart(10)} gzip`);
 process.exit(ok ? 0 : 1);

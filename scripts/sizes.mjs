@@ -25,7 +25,7 @@ export function withImports(file, seen = new Set()) {
 
 /**
  * Sizes of the build in `dist`, in bytes (gzip unless named raw).
- * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, keywords: number, places: number, everything: number }}
+ * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, colours: number, keywords: number, places: number, everything: number }}
  */
 export function measureSizes(dist = distDir) {
   const js = files(dist).filter((f) => f.endsWith('.js'));
@@ -35,6 +35,7 @@ export function measureSizes(dist = distDir) {
   const partner = js.find((f) => /chunks\/partner-services-/.test(f));
   const keywords = js.find((f) => /chunks\/topic-search-/.test(f));
   const places = js.find((f) => /chunks\/area-search-/.test(f));
+  const colours = js.find((f) => /chunks\/contrast-/.test(f));
   const before = withImports(join(dist, 'safety-chat.js'));
   const conversation = new Set([...before, ...(panel ? withImports(panel) : [])]);
   /** What a search adds to the conversation: its chunk and what it imports that is not loaded yet. */
@@ -46,6 +47,7 @@ export function measureSizes(dist = distDir) {
     conversation: sum(conversation),
     conversationFiles: [...conversation].map((f) => relative(dist, f)),
     partner: partner ? sizes.get(partner).gzip : 0,
+    colours: colours ? sizes.get(colours).gzip : 0,
     keywords: added(keywords),
     places: added(places),
     everything: sum(js),

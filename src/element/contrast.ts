@@ -1,24 +1,29 @@
 /**
  * Partners may brand the widget with --safety-chat-* colours. When a pair of
  * them would be hard to read (contrast below 4.5:1, WCAG AA), the widget uses
- * its own colours for that pair and says so once with console.error.
+ * its own colours for that pair and says so once with console.error. Loaded
+ * only on pages that set a colour (see `partnerColours`).
  */
+import { partnerColours, type PartnerColour } from './partner-colours.js';
 
-/** Each partner colour and the widget's own value; the styles read it as `--_<name>`. */
-const colours = {
+/** The widget's own value of each partner colour; the styles read them as `--_<name>`. */
+const ours: Record<PartnerColour, string> = {
   accent: '#4b2a7b',
   'accent-text': '#ffffff',
   background: '#ffffff',
   text: '#1d1d1f',
   'exit-background': '#b3261e',
   'exit-text': '#ffffff',
-} as const;
-type Colour = keyof typeof colours;
+};
 
-/** Colours drawn on each other: [behind, in front]. */
-const pairs: [Colour, Colour][] = [
+/** The cards and notes are always white, whatever the panel's background: the accent is drawn on them too. */
+const card = '#ffffff';
+
+/** Colours drawn on each other, wherever they meet: [behind, in front]. */
+const pairs: [PartnerColour | typeof card, PartnerColour][] = [
   ['accent', 'accent-text'],
   ['background', 'accent'],
+  [card, 'accent'],
   ['background', 'text'],
   ['exit-background', 'exit-text'],
 ];
@@ -44,24 +49,32 @@ function rgb(probe: HTMLElement, value: string): number[] | undefined {
 
 export function enforceContrast(host: HTMLElement, root: ShadowRoot | HTMLElement, report: (message: string) => void): void {
   const style = getComputedStyle(host);
-  const replaced = new Set<Colour>();
-  const value = (c: Colour) => (replaced.has(c) ? '' : style.getPropertyValue(`--safety-chat-${c}`).trim());
-  // Most pages set no colours: then there is nothing to check.
-  if (!(Object.keys(colours) as Colour[]).some(value)) return;
+  const replaced = new Set<PartnerColour>();
+  const isPartner = (c: string): c is PartnerColour => (partnerColours as readonly string[]).includes(c);
+  /** The partner's value of a colour still in use, or ''. */
+  const theirs = (c: string) => (isPartner(c) && !replaced.has(c) ? style.getPropertyValue(`--safety-chat-${c}`).trim() : '');
+  const shown = (c: string) => theirs(c) || (isPartner(c) ? ours[c] : c);
   const probe = document.createElement('span');
   root.appendChild(probe);
   try {
-    for (const pair of pairs) {
-      const [bg, fg] = pair.map((c) => value(c) || colours[c]) as [string, string];
-      if (!pair.some(value)) continue;
-      const a = rgb(probe, bg);
-      const b = rgb(probe, fg);
-      const ratio = a && b ? contrast(a, b) : 0;
-      if (ratio >= 4.5) continue;
-      for (const c of pair) host.style.setProperty(`--_${c}`, colours[c]), replaced.add(c);
-      report(
-        `--safety-chat-${pair[0]} (${bg}) and --safety-chat-${pair[1]} (${fg}) ${ratio ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed to read them, so the widget's own colours are used for these two.`,
-      );
+    // Replacing one colour can make it clash with another partner colour (our accent beside their
+    // accent text): check again until every pair in use reads well.
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const pair of pairs) {
+        if (!pair.some(theirs)) continue;
+        const [bg, fg] = pair.map(shown) as [string, string];
+        const a = rgb(probe, bg);
+        const b = rgb(probe, fg);
+        const ratio = a && b ? contrast(a, b) : 0;
+        if (ratio >= 4.5) continue;
+        /** How the message names a colour: the partner's property, ours after a replacement, or the cards. */
+        const label = (c: string) => (theirs(c) ? `--safety-chat-${c} (${theirs(c)})` : isPartner(c) ? `the widget's own ${c} (${ours[c]})` : `the white cards (${c})`);
+        const said = pair.map(label);
+        for (const c of pair) if (isPartner(c)) host.style.setProperty(`--_${c}`, ours[c]), replaced.add(c);
+        changed = true;
+        report(`${said.join(' and ')} ${ratio ? `have a contrast of ${ratio.toFixed(1)}:1` : 'are not solid colours'}; at least 4.5:1 is needed to read them, so the widget's own colours are used${isPartner(pair[0]) ? ' for both' : ` for ${pair[1]}`}.`);
+      }
     }
   } finally {
     probe.remove();

@@ -1,7 +1,7 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import launcherConfig from 'virtual:safety-chat/launcher';
 import { readConfig, type RawAttributes, type WidgetConfig } from './config.js';
-import { enforceContrast } from './contrast.js';
+import { setsColours } from './partner-colours.js';
 import { launcherStyles } from './launcher.styles.js';
 import { shiftExit } from './shift-exit.js';
 import { showInTopLayer } from './top-layer.js';
@@ -389,8 +389,14 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
         this.container = make('div', 'container');
         this.widget.append(this.launcher, this.container);
         this.renderRoot.append(this.widget);
-        // After the first paint, so the host page's loading pays nothing for it.
-        requestAnimationFrame(() => this.guard(() => enforceContrast(this, this.renderRoot as ShadowRoot, (m) => console.error(`<safety-chat>: ${m}`))));
+        // After the first paint, so the host page's loading pays nothing for it; the check itself
+        // loads only on pages that set colours.
+        requestAnimationFrame(() =>
+          this.guard(() => {
+            if (setsColours(this))
+              import('./contrast.js').then((m) => this.guard(() => m.enforceContrast(this, this.renderRoot as ShadowRoot, (msg) => console.error(`<safety-chat>: ${msg}`)))).catch(report);
+          }),
+        );
       }
       this.launcher.textContent = this.config.label ?? this.say(launcherConfig.strings.launcher);
       showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);

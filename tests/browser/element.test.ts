@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { $, $$, buttonNamed, buttons, captureErrors, cleanup, mount, openPanel, transcript, until, type SafetyChat } from './helpers.js';
 
 afterEach(cleanup);
@@ -290,6 +290,51 @@ describe('quick exit', () => {
     expect(iframe.contentWindow!.location.pathname).to.equal('/tests/browser/fixtures/exited.html');
     iframe.remove();
   });
+  it('Sticky Keys (Shift released before each letter) and Shift+click never add up to an exit; any other key starts the count again', async () => {
+    const { iframe, el, left } = await exitFrame();
+    (el.shadowRoot!.querySelector('[part="choices"] button') as HTMLButtonElement).focus();
+    const status = () => el.shadowRoot!.querySelector('[role="status"]')!.textContent ?? '';
+    const here = () => iframe.contentWindow!.location.pathname;
+    // Sticky Keys: "I,Am,OK" typed as Shift, I, comma, Shift, A, m, comma, Shift, O, Shift, K.
+    for (const key of ['KeyI', 'Comma', 'KeyA', 'KeyM', 'Comma', 'KeyO', 'KeyK']) {
+      if (['KeyI', 'KeyA', 'KeyO', 'KeyK'].includes(key)) await sendKeys({ press: 'Shift' });
+      await sendKeys({ press: key });
+    }
+    expect(here()).to.equal('/tests/browser/fixtures/host.html');
+    expect(status()).not.to.match(/more time/);
+    // Shift held for Shift+click (selecting text), three times.
+    const box = iframe.getBoundingClientRect();
+    const text = iframe.contentDocument!.querySelector('p, h1')!.getBoundingClientRect();
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ down: 'Shift' });
+      await sendMouse({ type: 'click', position: [Math.round(box.left + text.left + 5), Math.round(box.top + text.top + 5)] });
+      await sendKeys({ up: 'Shift' });
+    }
+    expect(here()).to.equal('/tests/browser/fixtures/host.html');
+    // Sticky Keys Shift+click: Shift pressed and released, then the click.
+    for (let i = 0; i < 3; i++) {
+      await sendKeys({ press: 'Shift' });
+      await sendMouse({ type: 'click', position: [Math.round(box.left + text.left + 5), Math.round(box.top + text.top + 5)] });
+    }
+    expect(here()).to.equal('/tests/browser/fixtures/host.html');
+    // Two presses, a letter, one press: the letter started the count again.
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    expect(status()).to.match(/1 more time/);
+    await sendKeys({ press: 'KeyX' });
+    await sendKeys({ press: 'Shift' });
+    expect(here()).to.equal('/tests/browser/fixtures/host.html');
+    expect(status()).to.match(/2 more times/);
+    // Three presses in a row still leave at once.
+    (el.shadowRoot!.querySelector('[part="choices"] button') as HTMLButtonElement).focus();
+    await sendKeys({ press: 'KeyX' });
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    await sendKeys({ press: 'Shift' });
+    await left;
+    expect(here()).to.equal('/tests/browser/fixtures/exited.html');
+    iframe.remove();
+  });
 });
 
 describe('partner colours', () => {
@@ -297,7 +342,7 @@ describe('partner colours', () => {
     let el!: SafetyChat;
     const errors = await captureErrors(async () => {
       el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #ffff00; --safety-chat-accent-text: #ffffff"></safety-chat>');
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await until(() => getComputedStyle($(el, '.launcher')!).backgroundColor === 'rgb(75, 42, 123)', 'our accent');
     });
     expect(errors).to.have.length(1);
     expect(errors[0]).to.match(/--safety-chat-accent \(#ffff00\) and --safety-chat-accent-text \(#ffffff\) have a contrast of 1\.1:1; at least 4\.5:1/);
@@ -309,9 +354,54 @@ describe('partner colours', () => {
     let el!: SafetyChat;
     const errors = await captureErrors(async () => {
       el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #003366; --safety-chat-accent-text: #ffffff"></safety-chat>');
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await new Promise((r) => setTimeout(r, 300));
     });
     expect(errors).to.deep.equal([]);
     expect(getComputedStyle($(el, '.launcher')!).backgroundColor).to.equal('rgb(0, 51, 102)');
+  });
+
+  /** Contrast of two computed rgb() colours. */
+  const ratio = (a: string, b: string) => {
+    const lum = (c: string) => {
+      const [r, g, b2] = c.match(/\d+/g)!.slice(0, 3).map((n) => {
+        const v = Number(n) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b2!;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+    return (x + 0.05) / (y + 0.05);
+  };
+
+  it('checks the accent on the white cards too, not only on the header and background', async () => {
+    let el!: SafetyChat;
+    // A light accent on a dark panel reads well there (and under its black text), but not on the white cards.
+    const errors = await captureErrors(async () => {
+      el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #ffbf00; --safety-chat-accent-text: #000000; --safety-chat-background: #1d1d1f; --safety-chat-text: #ffffff"></safety-chat>');
+      await until(() => getComputedStyle($(el, '.launcher')!).backgroundColor === 'rgb(75, 42, 123)', 'our accent');
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    expect(errors[0]).to.match(/^<safety-chat>: the white cards \(#ffffff\) and --safety-chat-accent \(#ffbf00\) have a contrast of 1\.\d:1; .* used for accent\.$/);
+    const launcher = getComputedStyle($(el, '.launcher')!);
+    expect(ratio(launcher.backgroundColor, launcher.color)).to.be.at.least(4.5);
+    const card = 'rgb(255, 255, 255)';
+    const accent = getComputedStyle(el).getPropertyValue('--_accent').trim();
+    expect(accent).to.equal('#4b2a7b');
+    expect(ratio(card, 'rgb(75, 42, 123)')).to.be.at.least(4.5);
+  });
+
+  it('replaces the text colour paired with a replaced accent when the two no longer read well together', async () => {
+    let el!: SafetyChat;
+    // Yellow with black text reads well; yellow on the white background does not. Our purple
+    // accent must not then be drawn under the partner's black text (1.9:1).
+    const errors = await captureErrors(async () => {
+      el = await mount('<safety-chat label="Help" style="--safety-chat-accent: #ffff00; --safety-chat-accent-text: #000000"></safety-chat>');
+      await until(() => getComputedStyle($(el, '.launcher')!).color === 'rgb(255, 255, 255)', 'our accent text');
+    });
+    expect(errors).to.have.length(2);
+    expect(errors[1]).to.match(/^<safety-chat>: the widget's own accent \(#4b2a7b\) and --safety-chat-accent-text \(#000000\) have a contrast of 1\.9:1; .* used for both\.$/);
+    const launcher = getComputedStyle($(el, '.launcher')!);
+    expect(launcher.backgroundColor).to.equal('rgb(75, 42, 123)');
+    expect(ratio(launcher.backgroundColor, launcher.color)).to.be.at.least(4.5);
   });
 });

@@ -136,7 +136,8 @@ export function readScreen(page: Page): Promise<Screen> {
     // The note that stands for a finished safety check ("Safety check finished.") marks where the reply starts; it is not the reply.
     const bot = newTop.flatMap((e) => [...(e.matches('.bubble:not(.you):not(.note)') ? [e] : []), ...e.querySelectorAll('.bubble:not(.you):not(.note)')]);
     const blocks = newTop.flatMap((e) => [...(e.matches('p, h2, h3, h4, article') ? [e] : []), ...e.querySelectorAll('p, h2, h3, h4, article')]);
-    const firstNew = bot[0] ?? blocks.find((e) => (e as HTMLElement).innerText?.trim());
+    // What is seen first: a line for screen readers only (the list's summary) is not.
+    const firstNew = bot[0] ?? blocks.find((e) => (e as HTMLElement).innerText?.trim() && !e.closest('.sr-only'));
     const newest = firstNew ? { text: norm((firstNew as HTMLElement).innerText), ...seen(firstNew, 'start') } : null;
 
     const links = within('a[href]').map((a) => ({ href: a.getAttribute('href') ?? '', name: nameOf(a), ...seen(a) }));

@@ -212,7 +212,7 @@ describe('quick exit elsewhere', () => {
 describe('what does not count as a quick exit', () => {
   const status = (page: Page) => page.locator('safety-chat').evaluate((el) => el.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim() ?? '');
 
-  it('Shift held to type capital letters never counts; lone presses around it still do', async () => {
+  it('Shift held to type capital letters never counts, and starts the count again; three lone presses still exit', async () => {
     const run = await begin(demo.origin, '/demo/council.html');
     const { page } = run;
     await openLauncher(page, 'Domestic abuse help');
@@ -235,12 +235,17 @@ describe('what does not count as a quick exit', () => {
     expect(run.reports).toEqual([]);
     expect(page.url()).toBe(run.widgetUrl);
     await page.locator('safety-chat input#sc-area').fill('');
-    // Two lone presses count, a capital between them does not, the third lone press exits.
+    // Two lone presses count; a capital after them starts the count again (as GOV.UK's does, and
+    // as Sticky Keys needs); three lone presses in a row exit.
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     expect(await status(page)).toBe(str('shiftOneMore'));
     await capital();
     await page.waitForTimeout(100);
+    expect(run.reports).toEqual([]);
+    expect(await status(page)).toBe('');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
     expect(run.reports).toEqual([]);
     expect(await status(page)).toBe(str('shiftOneMore'));
     await page.keyboard.press('Shift');
