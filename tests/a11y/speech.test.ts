@@ -26,8 +26,11 @@ async function twoKeysToExit(page: Page) {
   return { skip, landed: await focusedClass(page) };
 }
 
-/** Answer the safety check with "No" to danger now and "Yes" to the rest, until its outcome's cards show. */
-async function toSafetyCheckOutcome(page: Page) {
+/**
+ * Answer the safety check with "No" to danger now and "Yes" to the rest, until its outcome's cards
+ * show. `beforeEach` runs before each answer (to record only what the last one brings).
+ */
+async function toSafetyCheckOutcome(page: Page, beforeEach: () => Promise<void> = async () => {}) {
   await answer(page, 'Check my safety');
   await answer(page, 'Start the check');
   await answer(page, 'No');
@@ -36,6 +39,7 @@ async function toSafetyCheckOutcome(page: Page) {
       await search(page, 'Maidstone');
       await page.locator('safety-chat .card:not(.emergency)').first().waitFor();
     } else {
+      await beforeEach();
       const before = await logText(page);
       await choice(page, 'Yes').click();
       await expect.poll(() => logText(page)).not.toBe(before);
@@ -72,22 +76,11 @@ describe('a list of services', () => {
   it('at the end of the safety check is summed up too: the outcome messages are heard, its cards are not', async () => {
     const { page, close } = await open(env, '/demo/council.html');
     await openPanel(page);
-    await answer(page, 'Check my safety');
-    await answer(page, 'Start the check');
-    await answer(page, 'No');
     // Record only from the last question, so what is heard is the outcome itself.
     let said = await recordSpeech(page);
-    for (let i = 0; i < 40 && !(await page.locator('safety-chat .card:not(.emergency)').count()); i++) {
-      if (await page.locator('safety-chat #sc-area').isVisible()) {
-        await search(page, 'Maidstone');
-        await page.locator('safety-chat .card:not(.emergency)').first().waitFor();
-      } else {
-        said = await recordSpeech(page);
-        const before = await logText(page);
-        await choice(page, 'Yes').click();
-        await expect.poll(() => logText(page)).not.toBe(before);
-      }
-    }
+    await toSafetyCheckOutcome(page, async () => {
+      said = await recordSpeech(page);
+    });
     await page.waitForTimeout(300);
     const heard = await said();
     const text = heard.map((s) => s.text).join(' ');
