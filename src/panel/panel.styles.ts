@@ -34,8 +34,8 @@ const panelStyles = css`
       border-radius: 0;
     }
   }
-  /* The panel's own modal dialog, used only while a host page's modal dialog is open (see
-     over-host-modal.ts): it draws nothing itself. Inline, the panel shows in it at the size of
+  /* The panel's own modal dialog, used on phones, where the floating panel covers the page, and
+     while a host page's modal dialog is open (see modal.ts): it draws nothing itself. Inline, the panel shows in it at the size of
      the floating panel. */
   .shell {
     min-block-size: 0;

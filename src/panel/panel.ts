@@ -19,7 +19,7 @@ import type { AreaResult } from '../engine/area-lookup.js';
 import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { IdleClearController } from './idle-clear.js';
-import { OverHostModal } from './over-host-modal.js';
+import { ModalPanel } from './modal.js';
 import { panelSheet } from './panel.styles.js';
 
 export { panelSheet };
@@ -99,7 +99,7 @@ class ChatPanel implements Panel {
   private partnerSource: unknown;
   private container?: HTMLElement;
   private readonly idle: IdleClearController;
-  private overModal?: OverHostModal;
+  private modal?: ModalPanel;
 
   constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
     this.idle = new IdleClearController(host, () => host.config.clearAfter, {
@@ -219,7 +219,7 @@ class ChatPanel implements Panel {
   }
 
   dispose() {
-    this.overModal?.watch(false);
+    this.modal?.watch(false);
     this.subscription?.unsubscribe();
     this.actor.stop();
     if (this.container) render(nothing, this.container);
@@ -316,11 +316,13 @@ class ChatPanel implements Panel {
     }
     const frame = container.querySelector<HTMLElement>('.frame.floating');
     if (frame) showInTopLayer(frame, this.host.open);
-    this.overModal ??= new OverHostModal(container, () => this.afterMove(), () => this.host.hide());
-    this.overModal.watch(this.host.open);
+    // The same width at which the floating panel's styles fill the screen.
+    const covers = this.host.config.mode === 'inline' ? undefined : matchMedia('(max-width: 30em)');
+    this.modal ??= new ModalPanel(container, covers, () => this.afterMove(), () => this.host.hide());
+    this.modal.watch(this.host.open);
   }
 
-  /** The panel moved above (or back from above) a host's modal dialog: on top, focus kept. */
+  /** The panel moved into (or out of) its own modal dialog: on top, focus kept. */
   private afterMove() {
     const root = this.host.renderRoot as ShadowRoot;
     const focused = root.activeElement as HTMLElement | null;
@@ -687,8 +689,10 @@ class ChatPanel implements Panel {
   private onKeyDown = (e: KeyboardEvent) => {
     const target = e.composedPath()[0];
     if (e.key === 'Escape' && target instanceof HTMLInputElement && target.value) {
-      // Escape in a search box with words in it empties the box; it never closes the chat.
+      // Escape in a search box with words in it empties the box; it never closes the chat (nor
+      // the panel's modal dialog, which would close on Escape's default action).
       e.stopPropagation();
+      e.preventDefault();
       target.value = '';
       return;
     }
