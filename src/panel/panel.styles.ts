@@ -495,33 +495,32 @@ const panelStyles = css`
     }
   }
   /*
-   * Short screens (a phone on its side, 400% zoom, or large text: em here follows the person's
-   * text size). A transcript squeezed between the header and the answers would show a line or
-   * two, so the whole panel scrolls instead, with the header (and Exit) pinned at the top.
+   * Short screens (a phone on its side, 400% zoom, or large text), or a header and tip grown by
+   * the person's text spacing (the panel sets .stacked, see watchRoom). A transcript squeezed
+   * between the header and the answers would show a line or two, so the whole panel scrolls
+   * instead, with the header (and Exit) pinned at the top.
    */
-  @media (max-height: 30em) {
-    .frame.floating {
-      overflow-y: auto;
-      overscroll-behavior: contain;
-      scroll-padding-block-start: 5em;
-    }
-    .frame.floating header {
-      position: sticky;
-      inset-block-start: 0;
-      z-index: 1;
-    }
-    .frame.inline,
-    .frame.inline.engaged {
-      min-block-size: 0;
-      max-block-size: none;
-    }
-    .frame .log,
-    .frame .answers,
-    .frame.inline .answers {
-      flex: none;
-      overflow: visible;
-      max-block-size: none;
-    }
+  .frame.floating.stacked {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    scroll-padding-block-start: 5em;
+  }
+  .frame.floating.stacked header {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+  }
+  .frame.inline.stacked,
+  .frame.inline.engaged.stacked {
+    min-block-size: 0;
+    max-block-size: none;
+  }
+  .frame.stacked .log,
+  .frame.stacked .answers,
+  .frame.inline.stacked .answers {
+    flex: none;
+    overflow: visible;
+    max-block-size: none;
   }
   @media (forced-colors: active) {
     .exit,

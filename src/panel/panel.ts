@@ -100,6 +100,9 @@ class ChatPanel implements Panel {
   private container?: HTMLElement;
   private readonly idle: IdleClearController;
   private modal?: ModalPanel;
+  /** The panel scrolls as a whole (see watchRoom). */
+  private stacked = false;
+  private roomWatched?: HTMLElement;
 
   constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
     this.idle = new IdleClearController(host, () => host.config.clearAfter, {
@@ -320,6 +323,33 @@ class ChatPanel implements Panel {
     const covers = this.host.config.mode === 'inline' ? undefined : matchMedia('(max-width: 30em)');
     this.modal ??= new ModalPanel(container, covers, () => this.afterMove(), () => this.host.hide());
     this.modal.watch(this.host.open);
+    this.watchRoom(container);
+  }
+
+  /**
+   * Whether the panel scrolls as a whole, its header pinned, instead of squeezing the transcript
+   * between the header and the answers: on short screens (a phone on its side, 400% zoom, large
+   * text), and whenever the header and the Shift tip take a third of the screen (text spacing
+   * widened by the person's own style sheet, long translations). Both are measured from things the
+   * layout does not change, so the choice never flips back and forth.
+   */
+  private watchRoom(container: HTMLElement) {
+    const frame = container.querySelector<HTMLElement>('.frame');
+    if (!frame || this.roomWatched === frame) return;
+    this.roomWatched = frame;
+    const short = matchMedia('(max-height: 30em)');
+    const measure = () => {
+      const top = ['header', '.hint'].reduce((h, s) => h + (frame.querySelector(s)?.getBoundingClientRect().height ?? 0), 0);
+      const stacked = short.matches || top > innerHeight / 3;
+      if (stacked === this.stacked) return;
+      this.stacked = stacked;
+      this.host.requestUpdate();
+      // What had focus moved with the new layout: bring it back into view.
+      this.host.updateComplete.then(() => (this.host.renderRoot as ShadowRoot).activeElement?.scrollIntoView({ block: 'nearest' })).catch(reportError);
+    };
+    const observer = new ResizeObserver(measure);
+    for (const el of [frame, frame.querySelector('header'), frame.querySelector('.hint')]) if (el) observer.observe(el);
+    short.addEventListener('change', measure);
   }
 
   /** The panel moved into (or out of) its own modal dialog: on top, focus kept. */
@@ -345,7 +375,7 @@ class ChatPanel implements Panel {
     const clear = html`<button class="clear" type="button" @click=${() => this.clearChat()}>${this.t('clearChat')}</button>`;
     // Inline on a phone, once the person has answered, the panel may take the whole screen's height.
     const engaged = !floating && log.some((e) => e.by === 'you') ? 'engaged' : '';
-    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'} ${engaged}" lang=${this.host.config.lang} aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
+    return html`<section part="panel" class="frame ${floating ? 'floating' : 'inline'} ${engaged} ${this.stacked ? 'stacked' : ''}" lang=${this.host.config.lang} aria-labelledby="sc-title" @keydown=${this.onKeyDown} @focusin=${this.onFocusIn}>
       <header part="header">
         <button part="exit-button" class="exit" type="button" @click=${() => this.host.quickExit()}>${this.t('exit')}</button>
         <h2 id="sc-title">${this.t('panelTitle')}</h2>

@@ -232,6 +232,48 @@ describe('WCAG 1.4.12 text spacing', () => {
   });
 });
 
+describe('WCAG 1.4.12 text spacing on a phone (320 × 568), set before the chat opens', () => {
+  /** The person's own style sheet, as a text-spacing bookmarklet or extension applies it. */
+  const spacing = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }`;
+  /** What the person sees: how much of the transcript, and whether the control with focus is on screen. */
+  const seen = (page: Page) =>
+    page.locator('safety-chat').evaluate((host) => {
+      const root = host.shadowRoot!;
+      const log = root.querySelector<HTMLElement>('[role="log"]')!;
+      const r = log.getBoundingClientRect();
+      const header = root.querySelector('header')!.getBoundingClientRect();
+      const a = root.activeElement as HTMLElement | null;
+      const f = a?.getBoundingClientRect();
+      return {
+        // The transcript's own box, and whether it hides part of its content behind a scroll.
+        logHeight: Math.round(r.height),
+        logHides: log.scrollHeight > log.clientHeight + 1,
+        focus: a ? (a.textContent ?? '').trim().slice(0, 30) : 'nothing',
+        focusOnScreen: !!f && f.top >= header.bottom - 1 && f.bottom <= innerHeight + 1 && f.width > 0,
+      };
+    });
+  it.each(demoPages)('%s: the transcript is not squeezed to a line or two, and focus is always on screen', async (path) => {
+    const { page, close } = await open(env, path, { width: 320, height: 568, bypassCSP: path.includes('partner') });
+    await page.locator('safety-chat').evaluate((host, css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      host.shadowRoot!.adoptedStyleSheets = [...host.shadowRoot!.adoptedStyleSheets, sheet];
+    }, spacing);
+    await openPanel(page);
+    for (const step of ['welcome', 'services']) {
+      if (step === 'services') await toServices(page, path);
+      await page.waitForTimeout(100);
+      const s = await seen(page);
+      // Either the transcript shows all it holds (the panel scrolls as a whole), or it keeps at
+      // least a quarter of the screen to scroll in.
+      expect(!s.logHides || s.logHeight >= 568 / 4, `${step}: ${JSON.stringify(s)}`).toBe(true);
+      if (s.focus !== 'nothing') expect(s.focusOnScreen, `${step}: ${JSON.stringify(s)}`).toBe(true);
+    }
+    expect(await overflow(page)).toEqual([]);
+    await close();
+  });
+});
+
 describe('motion', () => {
   it('prefers-reduced-motion: reduce turns off every animation and transition', async () => {
     const { page, close } = await openAt('/demo/council.html', { reducedMotion: 'reduce' });
