@@ -225,7 +225,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
       // rendering step, not a second long piece of the task that drew it.
       this.ensurePanel()
         .then(() => this.updateComplete)
-        .then(() => requestAnimationFrame(() => this.guard(() => this.open && this.panel?.focus())))
+        .then(() => requestAnimationFrame(() => this.guard(() => this.open && (this.panel?.focus(), this.requestUpdate()))))
         .catch(report);
     });
   }
@@ -399,7 +399,10 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
         );
       }
       this.launcher.textContent = this.config.label ?? this.say(launcherConfig.strings.launcher);
-      showInTopLayer(this.launcher, this.config.mode !== 'inline' && !this.open);
+      // Opening, the launcher keeps focus (under the panel) until the panel takes it, so focus
+      // never falls to the page, even while the panel is still loading.
+      const holdsFocus = this.open && (this.renderRoot as ShadowRoot).activeElement === this.launcher;
+      showInTopLayer(this.launcher, this.config.mode !== 'inline' && (!this.open || holdsFocus));
       this.fallback!.hidden = this.config.mode === 'inline' && !!this.panel;
       this.markInline(this.config.mode === 'inline');
       this.container!.hidden = !this.open;

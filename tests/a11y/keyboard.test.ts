@@ -3,7 +3,7 @@
  * user expects, there is no focus trap, and every focusable control shows a clear focus ring.
  */
 import { describe, expect, it } from 'vitest';
-import { open, openPanel, useBrowser, answer, toAreaQuestion, type Page } from './helpers.js';
+import { open, openPanel, useBrowser, answer, hostPage, toAreaQuestion, type Page } from './helpers.js';
 
 const env = useBrowser();
 
@@ -119,6 +119,62 @@ describe('keyboard journeys (council page, launcher mode)', () => {
     await pick(page, 'Not sure', 'Enter');
     await page.locator('safety-chat .card').first().waitFor();
     expect(await logText(page)).toMatch(/Victim Support/);
+    await close();
+  });
+
+  it.each([
+    ['the panel already fetched', 0],
+    ['the panel still loading (half a second)', 500],
+  ])('opening with Enter, focus goes from the launcher straight into the panel, never to the page (%s)', async (_name, delay) => {
+    const { page, context, close } = await open(env, '/demo/council.html', { width: 375, height: 740 });
+    if (delay) await context.route('**/dist/chunks/panel-*.js', async (route) => (await new Promise((r) => setTimeout(r, delay)), route.continue()));
+    // Focus on the launcher fetches the panel (the widget's intent to open).
+    await page.locator('safety-chat .launcher').focus();
+    if (!delay) await page.waitForTimeout(500);
+    // Where focus is at every frame from the key press on, and where the launcher's focus went.
+    await page.locator('safety-chat').evaluate((host) => {
+      const root = host.shadowRoot!;
+      const seen: string[] = ((window as unknown as { __focus: string[] }).__focus = []);
+      const sample = () => {
+        const a = document.activeElement;
+        const inner = a === host ? (root.activeElement as HTMLElement | null) : null;
+        seen.push(a === host ? `widget:${inner?.className || inner?.localName || ''}` : (a?.localName ?? 'none'));
+        if (seen.length < 90) requestAnimationFrame(sample);
+      };
+      sample();
+      root.addEventListener('focusout', (e) => (e.target as HTMLElement).classList.contains('launcher') && seen.push(`launcher lost focus to ${(e as FocusEvent).relatedTarget ? 'the panel' : 'nothing'}`));
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).firstChoice).toBe(true);
+    await page.waitForTimeout(100);
+    const seen = await page.evaluate(() => (window as unknown as { __focus: string[] }).__focus);
+    expect(seen.filter((s) => !s.startsWith('widget:') && !s.startsWith('launcher lost')), seen.join(' → ')).toEqual([]);
+    expect(seen).toContain('launcher lost focus to the panel');
+    expect(seen).not.toContain('launcher lost focus to nothing');
+    // The launcher is gone once the panel has focus.
+    expect(await page.locator('safety-chat .launcher').isVisible()).toBe(false);
+    await close();
+  });
+
+  it('at 320 px, with the README\'s two rules, no host link that has focus is hidden under the launcher', async () => {
+    const links = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the council's page, with <a href="#l${i}">link ${i + 1}</a> in it.</p>`).join('');
+    const pages = { '/demo/a11y-long.html': hostPage(`<safety-chat></safety-chat>${links}`, 'A long council page') };
+    const { page, close } = await open(env, '/demo/a11y-long.html', { width: 320, height: 568, pages });
+    await page.locator('safety-chat .launcher').waitFor();
+    const covered: string[] = [];
+    for (let i = 0; i < 36; i++) {
+      await page.keyboard.press('Tab');
+      const hit = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!(a instanceof HTMLAnchorElement)) return null;
+        const launcher = document.querySelector('safety-chat')!.shadowRoot!.querySelector('.launcher')!.getBoundingClientRect();
+        const r = a.getBoundingClientRect();
+        const overlaps = r.left < launcher.right && launcher.left < r.right && r.top < launcher.bottom && launcher.top < r.bottom;
+        return overlaps ? a.textContent : '';
+      });
+      if (hit) covered.push(hit);
+    }
+    expect(covered).toEqual([]);
     await close();
   });
 
