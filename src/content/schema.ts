@@ -289,6 +289,7 @@ export const uiStringKeys = [
   'exitStuckLink',
   'conversation',
   'chatCleared',
+  'restarted',
   'idleWarning',
   'idleKeep',
   'idleCleared',

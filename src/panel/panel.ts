@@ -264,6 +264,8 @@ class ChatPanel implements Panel {
     this.statusMessage = '';
     this.focusAfterUpdate = true;
     this.actor.send(event);
+    // The opening messages come back word for word, which a screen reader does not read again.
+    if (event.type === 'RESTART') this.announce(this.t('restarted'));
     this.host.updateComplete.then(() => {
       if (!this.focusAfterUpdate) return;
       this.focusAfterUpdate = false;

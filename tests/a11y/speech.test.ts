@@ -141,3 +141,97 @@ describe('Exit this page', () => {
     await close();
   });
 });
+
+describe('a whole journey by keyboard and screen reader', () => {
+  it('open, three topics, the safety check to its outcome with an area search, Clear chat, Close: every change said, services as one line, Exit two keys away on every screen', async () => {
+    const { page, close } = await open(env, '/demo/council.html', { width: 375, height: 740 });
+    const log: string[] = [];
+    let keys = 0;
+    const press = async (key: string) => {
+      keys++;
+      await page.keyboard.press(key);
+    };
+    const focusedText = () =>
+      page.locator('safety-chat').evaluate((host) => {
+        const a = host.shadowRoot!.activeElement as HTMLElement | null;
+        return a ? (a.localName === 'input' ? `box:${a.id}` : (a.textContent ?? '').replace(/\s+/g, ' ').trim()) : '';
+      });
+    /** Tab (or Shift+Tab) to a control by its text, and press Enter; returns the keys it took. */
+    const activate = async (text: string, back = false) => {
+      const start = keys;
+      for (let i = 0; i < 80 && (await focusedText()) !== text; i++) await press(back ? 'Shift+Tab' : 'Tab');
+      expect(await focusedText()).toBe(text);
+      await press('Enter');
+      return keys - start;
+    };
+    let said = await recordSpeech(page);
+    /** What was said since the last screen, and whether Exit is two keys away from where focus is. */
+    const screen = async (name: string) => {
+      await settled(page);
+      await page.waitForTimeout(250);
+      const heard = await said();
+      // Keys from here to Exit: Shift+Tab to Exit itself, or to the skip control and Enter.
+      const before = await focusedText();
+      let toExit = 0;
+      let way = '';
+      for (let n = 1; n <= 3 && !way; n++) {
+        await page.keyboard.press('Shift+Tab');
+        const now = await focusedText();
+        if (now === 'Exit this page') (toExit = n), (way = `Shift+Tab ×${n}`);
+        else if (now === 'Go to the Exit button') (toExit = n + 1), (way = `Shift+Tab ×${n}, Enter`);
+        if (way || n === 3) for (let i = 0; i < n; i++) await page.keyboard.press('Tab');
+      }
+      expect(toExit, `${name}: keys to Exit from "${before}"`).toBeGreaterThan(0);
+      expect(toExit, `${name}: keys to Exit from "${before}"`).toBeLessThanOrEqual(2);
+      expect(await focusedText(), `${name}: Tab returns`).toBe(before);
+      log.push(`${name}: focus on "${before}"; to Exit: ${way} (${toExit} keys)`);
+      for (const s of heard) log.push(`  ${s.politeness} ${s.region}: ${s.text}`);
+      said = await recordSpeech(page);
+      return heard;
+    };
+
+    // Open with the keyboard.
+    for (let i = 0; i < 20 && (await focusedText()) !== 'Domestic abuse help'; i++) await press('Tab');
+    await press('Enter');
+    await page.locator('safety-chat [part="choices"] button').first().waitFor();
+    await screen('Welcome');
+    await activate('Understand abuse');
+    await screen('Understand abuse');
+    await activate('Being controlled');
+    await screen('Being controlled');
+    await activate('Back');
+    await screen('Back to the kinds of abuse');
+    await activate('Money and debts', true);
+    await screen('Money and debts');
+    await activate('Start again');
+    expect((await screen('Start again')).map((s) => s.text)).toEqual(['Back to the start.']);
+    await activate('Check my safety');
+    await screen('Check my safety');
+    await activate('Start the check');
+    await screen('Question: danger now');
+    await activate('No');
+    for (let q = 1; q < 40 && !(await page.locator('safety-chat #sc-area').isVisible()); q++) {
+      await screen(`Question ${q}`);
+      await activate('Yes');
+    }
+    await screen('The area question');
+    // The area search: Shift+Tab from the first council reaches the box past the Search button.
+    const start = keys;
+    for (let i = 0; i < 5 && (await focusedText()) !== 'box:sc-area'; i++) await press('Shift+Tab');
+    await page.keyboard.type('Maidstone');
+    await press('Enter');
+    log.push(`(typed "Maidstone" after ${keys - start - 1} keys, then Enter)`);
+    await page.locator('safety-chat .card:not(.emergency)').first().waitFor();
+    const outcome = await screen('Safety check outcome for Maidstone');
+    expect(outcome.map((s) => s.text).join(' ')).toMatch(/Help for Maidstone: \d+ services, listed below\./);
+    const toClear = await activate('Clear chat', true);
+    log.push(`(Clear chat: ${toClear} keys from the first answer)`);
+    const cleared = await screen('After Clear chat');
+    expect(cleared.map((s) => s.text).join(' ')).toMatch(/cleared/i);
+    await activate('Close', true);
+    await expect.poll(focusedText).toBe('Domestic abuse help');
+    log.push(`Closed: focus back on the launcher. ${keys} keys in all.`);
+    if (process.env.SPEECH_REPORT) (await import('node:fs')).writeFileSync(process.env.SPEECH_REPORT, log.join('\n') + '\n');
+    await close();
+  });
+});
