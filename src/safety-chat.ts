@@ -4,7 +4,8 @@
  * open (or when the pointer or focus shows the person is about to open it).
  */
 import type { SafetyChatConstructor } from './element/api.js';
-import { SafetyChat as Element, report } from './element/safety-chat.element.js';
+import { SafetyChat as Element } from './element/safety-chat.element.js';
+import { report } from './shared/report.js';
 
 /** The element's class, typed by its public contract only. */
 export const SafetyChat: SafetyChatConstructor = Element;

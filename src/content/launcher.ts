@@ -5,7 +5,7 @@
  */
 import type { Content, LauncherConfig, LauncherSegment } from '../engine/data.js';
 import { parseMarkup } from '../engine/markup.js';
-import { inLang } from '../element/text.js';
+import { inLang } from '../shared/text.js';
 
 export function launcherConfig(content: Content): LauncherConfig {
   const s = content.strings;

@@ -4,21 +4,8 @@
  * console.error (naming the attribute and what is allowed) and the default is
  * used. Kept hand-written and tiny because it runs before the panel loads.
  */
-import type { Audience } from '../engine/data.js';
-
-export interface WidgetConfig {
-  mode: 'launcher' | 'inline';
-  area: string | null;
-  audience: Audience;
-  /** The partner's launcher text; null means the default from the content. */
-  label: string | null;
-  exitUrl: string;
-  lang: string;
-  /** Minutes without activity before the conversation is wiped. */
-  clearAfter: number;
-  /** When the panel is fetched: on intent to open (pointer, focus, touch), or for everyone once the page is idle. */
-  preload: 'intent' | 'idle';
-}
+import type { WidgetConfig } from '../shared/host.js';
+import { unsafeChars, visible } from '../shared/plain-text.js';
 
 export type RawAttributes = Partial<Record<'mode' | 'area' | 'audience' | 'label' | 'exit-url' | 'lang' | 'clear-after' | 'preload', string | null>>;
 
@@ -33,9 +20,6 @@ export interface ConfigOptions {
   /** The address of the page the widget is on: quick exit must never lead back to it. */
   here?: string;
 }
-
-/** Control and bidirectional-override characters that could disguise a label. */
-export const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 export function readConfig(raw: RawAttributes, { areas, languages, report, here }: ConfigOptions): WidgetConfig {
   /** One shape for every message: the attribute, its value, what is allowed, what is used instead. */
@@ -92,11 +76,6 @@ function samePage(a: string, b: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether text has something a person can see (not only spaces, joiners or blank fillers). */
-export function visible(text: string): boolean {
-  return text.replace(/[\p{Cf}\p{Z}\u3164\u2800\u115f\u1160\uffa0]/gu, '').length > 0;
 }
 
 /** An absolute http(s) URL, or null. Refuses javascript:, data: and relative addresses. */

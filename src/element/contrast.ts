@@ -4,17 +4,7 @@
  * its own colours for that pair and says so once with console.error. Loaded
  * only on pages that set a colour (see `partnerColours`).
  */
-import { partnerColours, type PartnerColour } from './partner-colours.js';
-
-/** The widget's own value of each partner colour; the styles read them as `--_<name>`. */
-const ours: Record<PartnerColour, string> = {
-  accent: '#4b2a7b',
-  'accent-text': '#ffffff',
-  background: '#ffffff',
-  text: '#1d1d1f',
-  'exit-background': '#b3261e',
-  'exit-text': '#ffffff',
-};
+import { ourColours as ours, partnerColours, type PartnerColour } from './partner-colours.js';
 
 /** The cards and notes are always white, whatever the panel's background: the accent is drawn on them too. */
 const card = '#ffffff';

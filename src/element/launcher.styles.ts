@@ -1,16 +1,12 @@
-import { css } from '@lit/reactive-element';
+import { css, unsafeCSS } from '@lit/reactive-element';
+import { colourProperties } from './partner-colours.js';
 
 /** Styles needed before the panel loads: the host box, the launcher and the exit cover. */
 export const launcherStyles = css`
   :host {
-    --_accent: var(--safety-chat-accent, #4b2a7b);
-    --_accent-text: var(--safety-chat-accent-text, #ffffff);
-    --_background: var(--safety-chat-background, #ffffff);
-    --_text: var(--safety-chat-text, #1d1d1f);
+    ${unsafeCSS(colourProperties)}
     --_font: var(--safety-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     --_radius: var(--safety-chat-radius, 12px);
-    --_exit-background: var(--safety-chat-exit-background, #b3261e);
-    --_exit-text: var(--safety-chat-exit-text, #ffffff);
     --_focus: var(--safety-chat-focus, #ffbf47);
     --_z: var(--safety-chat-z-index, 2147483000);
     display: block !important;

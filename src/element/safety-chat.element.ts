@@ -1,39 +1,15 @@
 import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import launcherConfig from 'virtual:safety-chat/launcher';
-import { readConfig, type RawAttributes, type WidgetConfig } from './config.js';
+import { readConfig, type RawAttributes } from './config.js';
 import { setsColours } from './partner-colours.js';
 import { launcherStyles } from './launcher.styles.js';
 import { shiftExit } from './shift-exit.js';
-import { showInTopLayer } from './top-layer.js';
-import { inLang } from './text.js';
+import { showInTopLayer } from '../shared/top-layer.js';
+import { inLang } from '../shared/text.js';
+import { report } from '../shared/report.js';
+import type { Panel, PanelHost, WidgetConfig } from '../shared/host.js';
 import type { SafetyChatElement, SafetyChatEventMap } from './api.js';
 import type { Text } from '../engine/data.js';
-
-/** What the lazily loaded panel gives the element. */
-export interface Panel {
-  /** Draw the panel into its container (lit-html arrives with the panel chunk). */
-  render(container: HTMLElement): void;
-  /** Forget the whole conversation and start again from a neutral start. */
-  wipe(): void;
-  /** Move focus into the panel (first answer). */
-  focus(): void;
-  /** Shift was pressed towards quick exit: `remaining` more presses leave (3 means the count restarted). */
-  shiftRemaining(remaining: number): void;
-  dispose(): void;
-}
-
-/** What the panel may use of the element (kept narrow so the two stay decoupled). */
-export interface PanelHost extends HTMLElement {
-  readonly config: WidgetConfig;
-  readonly open: boolean;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  /** Partner's own contacts (validated by the panel). */
-  services: unknown;
-  requestUpdate(): void;
-  updateComplete: Promise<boolean>;
-  hide(): void;
-  quickExit(): void;
-}
 
 type PanelModule = typeof import('../panel/panel.js');
 
@@ -416,10 +392,8 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
     this.hideUnavailable();
     try {
       const mod = await loadPanel();
-      // Evaluating the chunk, building the machine and drawing the panel are three tasks, not one
-      // long one: the page stays responsive while the chat opens.
-      await nextTask();
-      mod.prepare();
+      // Evaluating the chunk and drawing the panel are two tasks, not one long one: the page stays
+      // responsive while the chat opens.
       await nextTask();
       if (this.panel || !this.isConnected) return;
       const root = this.renderRoot as ShadowRoot;
@@ -542,18 +516,14 @@ function leave(url: string) {
  * who opened or searched the chat. (Each file is fetched once, however often this is called.)
  */
 function preloadWhenIdle() {
-  const idle = () => (self.requestIdleCallback ?? setTimeout)(() => loadPanel().then((m) => (m.warm(), m.preloadData())).catch(report));
+  const idle = () => (self.requestIdleCallback ?? setTimeout)(() => loadPanel().then((m) => m.preloadData()).catch(report));
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
 }
 
+/** Intent to open (pointer, focus or touch on the launcher): fetch the panel ahead of the click. */
 function preload() {
-  loadPanel()
-    .then((m) => m.warm())
-    .catch(report);
+  loadPanel().catch(report);
 }
 
-export function report(error: unknown) {
-  console.error('<safety-chat>: something went wrong inside the widget; the page is unaffected.', error);
-}
 

@@ -1,7 +1,7 @@
 /**
- * Compiles the conversation content into one XState machine: one state per
- * node, named actions and guards, and global CHOOSE / GO / BACK (routed through
- * one shared state to the node they lead to) and RESTART / CLEAR / EXIT.
+ * The conversation: a small XState statechart (see createChatMachine) over pure
+ * functions that say what a node offers (`choicesOf`) and where an answer comes
+ * to rest (`arrive`).
  *
  * The context holds only what the screen needs: the transcript (as references
  * to content, never free text), the way back, the area, and the transient
@@ -39,12 +39,8 @@ export interface ChatContext {
   /** Log entries whose full list of services the person asked to see ("Show more services"). */
   more: number[];
   seq: number;
-  /**
-   * The node on screen now (the actions read it: they get the context, not the state), and
-   * where the last answer or Back leads. Node keys, never answers.
-   */
+  /** The node on screen now (a node key, never an answer). */
   at: NodeKey | null;
-  next: NodeKey | null;
 }
 
 export type ChatEvent =
@@ -131,66 +127,96 @@ const fresh = (input: ChatInput): ChatContext => ({
   more: [],
   seq: 0,
   at: null,
-  next: null,
 });
 
+/**
+ * Where the conversation comes to rest after leading to `key`: branches are followed by the
+ * answers given, an area question the person has already answered is passed by, and each node
+ * arrived at runs what its entry does (forget the private answers on leaving a private flow or
+ * at its outcome; add its message to the transcript). Pure: the same context and key always
+ * give the same result.
+ */
+export function arrive(content: Content, context: ChatContext, key: NodeKey): ChatContext {
+  let c = context;
+  for (let hops = 0; hops <= Object.keys(content.nodes).length; hops++) {
+    const node = content.nodes[key]!;
+    if (node.type === 'branch') {
+      key = node.routes.find((r) => matches(r.when, c.answers))?.next ?? node.otherwise;
+      continue;
+    }
+    if (!node.private || ('forget' in node && node.forget)) c = forget(c);
+    if (node.type === 'area' && c.area !== null) {
+      // Passed by: it was on screen for no time, so it says nothing and is no step to go back to.
+      c = { ...c, at: key };
+      key = node.next;
+      continue;
+    }
+    const priv = node.private ? { private: true as const } : {};
+    const area = node.type === 'services' ? { area: c.area } : {};
+    return { ...c, at: key, log: [...c.log, { id: c.seq, by: 'bot', node: key, ...priv, ...area }], seq: c.seq + 1 };
+  }
+  throw new Error(`the branches from "${key}" lead round in a circle`);
+}
+
+/** Drop the answers and hide what a private flow showed: on its outcome, or on leaving it. */
+function forget(c: ChatContext): ChatContext {
+  return Object.keys(c.answers).length || c.log.some((e) => e.private) ? { ...c, answers: {}, log: collapsePrivate(c.log) } : c;
+}
+
+/**
+ * The conversation as a small statechart: a few real states, with the node on screen in the
+ * context. Where each answer leads is content, worked out by `choicesOf` and `arrive`, so the
+ * machine is the same size whatever the flows hold and builds at once.
+ * - `showing`: a message, question, step or list is on screen, waiting for an answer;
+ * - `askingArea`: the area question is on screen, waiting for the area;
+ * - `routing`: passed through after every move, to the one of them that fits the node.
+ */
 export function createChatMachine(content: Content) {
   const nodeOf = (key: NodeKey) => content.nodes[key]!;
   const topics = new Map(content.topics.map((t) => [t.node, t.title]));
+  const startOf = (c: ChatContext) => content.starts[c.audience];
   /** The answer `index` on the node the person is on, if that node offers it. */
-  const answerAt = (context: ChatContext, index: number) => (context.at === null ? undefined : choicesOf(content, nodeOf(context.at))[index]);
-  /** The person's answer, as the transcript and the way back record it. */
-  const answered = (context: ChatContext, label: Text, next: NodeKey) => {
-    const from = context.at!;
+  const answerAt = (c: ChatContext, index: number) => (c.at === null ? undefined : choicesOf(content, nodeOf(c.at))[index]);
+  /** The person's answer, as the transcript and the way back record it, and where it leads. */
+  const answered = (c: ChatContext, label: Text, next: NodeKey, extra: Partial<ChatContext> = {}) => {
+    const from = c.at!;
     const priv = nodeOf(from).private ? { private: true as const } : {};
-    return {
-      log: [...context.log, { id: context.seq, by: 'you' as const, label, ...priv }],
-      seq: context.seq + 1,
-      trail: [...context.trail, from],
-      next,
-    };
+    return arrive(content, { ...c, ...extra, log: [...c.log, { id: c.seq, by: 'you', label, ...priv }], seq: c.seq + 1, trail: [...c.trail, from] }, next);
+  };
+  /** A fresh conversation at the start, keeping the audience, the partner's area and the ids. */
+  const restart = (c: ChatContext) => {
+    const f = { ...fresh({ audience: c.audience, area: c.presetArea }), seq: c.seq };
+    return arrive(content, f, startOf(f));
   };
 
   const chat = setup({
     types: { context: {} as ChatContext, events: {} as ChatEvent, input: {} as ChatInput },
     actions: {
-      say: assign(({ context }, params: { node: NodeKey; unlessArea?: boolean }) => {
-        if (params.unlessArea && context.area !== null) return { at: params.node };
-        const node = nodeOf(params.node);
-        const priv = node.private ? { private: true as const } : {};
-        const area = node.type === 'services' ? { area: context.area } : {};
-        return { at: params.node, log: [...context.log, { id: context.seq, by: 'bot' as const, node: params.node, ...priv, ...area }], seq: context.seq + 1 };
-      }),
-      /** Drop answers and hide what the private flow showed: on its outcome, or on leaving it. */
-      forget: assign(({ context }) =>
-        Object.keys(context.answers).length || context.log.some((e) => e.private)
-          ? { answers: {}, log: collapsePrivate(context.log) }
-          : {},
-      ),
       choose: assign(({ context, event }) => {
-        const choice = event.type === 'CHOOSE' ? answerAt(context, event.index) : undefined;
-        if (!choice) return {};
+        assertEvent(event, 'CHOOSE');
+        const choice = answerAt(context, event.index)!;
         const from = context.at!;
         const node = nodeOf(from);
         const plan = context.plan.filter((p) => p.node !== from);
-        return {
-          ...answered(context, choice.label, choice.next),
+        return answered(context, choice.label, choice.next, {
           plan: choice.keep ? [...plan, { node: from, done: choice.keep.done }] : node.type === 'step' ? plan : context.plan,
           answers: node.type === 'question' && choice.value ? { ...context.answers, [node.key]: choice.value } : context.answers,
-        };
+        });
       }),
-      goToTopic: assign(({ context, event }) => (event.type === 'GO' ? answered(context, topics.get(event.node)!, event.node) : {})),
-      pushTrail: assign(({ context }, params: { from: NodeKey }) => ({ trail: [...context.trail, params.from] })),
-      back: assign(({ context }) => ({
-        log: [...context.log, { id: context.seq, by: 'you' as const, label: content.strings.back! }],
-        seq: context.seq + 1,
-        trail: context.trail.slice(0, -1),
-        next: context.trail.at(-1)!,
-      })),
+      goToTopic: assign(({ context, event }) => {
+        assertEvent(event, 'GO');
+        return answered(context, topics.get(event.node)!, event.node);
+      }),
+      back: assign(({ context }) =>
+        arrive(content, { ...context, log: [...context.log, { id: context.seq, by: 'you', label: content.strings.back! }], seq: context.seq + 1, trail: context.trail.slice(0, -1) }, context.trail.at(-1)!),
+      ),
+      /** The area, recorded; on the area question, the conversation moves on to what it asked for. */
       setArea: assign(({ context, event }) => {
         assertEvent(event, 'SET_AREA');
-        const on = context.at !== null && nodeOf(context.at).type === 'services' ? { for: context.at } : {};
-        return { area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area, ...on }], seq: context.seq + 1 };
+        const at = context.at === null ? undefined : nodeOf(context.at);
+        const on = at?.type === 'services' ? { for: context.at! } : {};
+        const given = { ...context, area: event.area, log: [...context.log, { id: context.seq, by: 'you' as const, area: event.area, ...on }], seq: context.seq + 1 };
+        return at?.type === 'area' ? arrive(content, { ...given, trail: [...context.trail, context.at!] }, at.next) : given;
       }),
       // The same services screen again, now asking the area (its 999 shows again, above the question).
       changeArea: assign(({ context }) => ({
@@ -206,77 +232,52 @@ export function createChatMachine(content: Content) {
         assertEvent(event, 'SHOW_MORE');
         return { more: [...context.more, event.entry] };
       }),
-      // Starting again forgets the area the person gave (the partner's area stays): nothing hidden carries over.
-      restart: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.presetArea }), seq: context.seq })),
-      wipe: assign(({ context }) => ({ ...fresh({ audience: context.audience, area: context.presetArea }), seq: context.seq })),
+      // Starting again forgets the area the person gave (the partner's area stays): nothing hidden
+      // carries over. Clear and Exit do the same.
+      restart: assign(({ context }) => restart(context)),
     },
     guards: {
       canChoose: ({ context, event }) => event.type === 'CHOOSE' && answerAt(context, event.index) !== undefined,
       canGoToTopic: ({ context, event }) => event.type === 'GO' && context.at !== null && nodeOf(context.at).type === 'finder' && topics.has(event.node),
       canGoBack: ({ context }) => context.trail.length > 0,
-      leadsTo: ({ context }, params: { node: NodeKey }) => context.next === params.node,
-      matches: ({ context }, params: { when: import('./data.js').Condition }) => matches(params.when, context.answers),
-      hasArea: ({ context }) => context.area !== null,
+      onAreaQuestion: ({ context }) => context.at !== null && nodeOf(context.at).type === 'area',
       onServices: ({ context }) => context.area !== null && context.at !== null && nodeOf(context.at).type === 'services',
       canShowMore: ({ context, event }) => event.type === 'SHOW_MORE' && !context.more.includes(event.entry) && context.log.some((e) => e.id === event.entry),
-      isYoung: ({ context }) => context.audience === 'young-people',
     },
   });
 
-  const states: Record<string, object> = {
-    start: {
-      always: [{ guard: 'isYoung', target: content.starts['young-people'] }, { target: content.starts.general }],
-    },
-    // Every answer, topic and Back passes through here to the node it leads to. Where each
-    // answer leads is content (read by the actions above), so the machine has one transition per
-    // node rather than one per answer, and builds in a fraction of the time.
-    route: {
-      always: [
-        ...Object.keys(content.nodes).map((key) => ({ guard: { type: 'leadsTo' as const, params: { node: key } }, target: key })),
-        { target: 'start' }, // unreachable: every answer and every trail entry is a node
-      ],
-    },
-  };
-
-  for (const [key, node] of Object.entries(content.nodes)) {
-    if (node.type === 'branch') {
-      states[key] = {
-        always: [
-          ...node.routes.map((r) => ({ guard: { type: 'matches' as const, params: { when: r.when } }, target: r.next })),
-          { target: node.otherwise },
-        ],
-      };
-      continue;
-    }
-    const say = { type: 'say' as const, params: { node: key, ...(node.type === 'area' ? { unlessArea: true } : {}) } };
-    const entry = [...(!node.private || ('forget' in node && node.forget) ? ['forget' as const] : []), say];
-    states[key] =
-      node.type === 'area'
-        ? {
-            // Skip the question when the area is already known.
-            always: { guard: 'hasArea', target: node.next },
-            entry,
-            on: { SET_AREA: { target: node.next, actions: ['setArea', { type: 'pushTrail', params: { from: key } }] } },
-          }
-        : { entry };
-  }
+  const moves = {
+    CHOOSE: { guard: 'canChoose', target: 'routing', actions: 'choose' },
+    GO: { guard: 'canGoToTopic', target: 'routing', actions: 'goToTopic' },
+    BACK: { guard: 'canGoBack', target: 'routing', actions: 'back' },
+  } as const;
 
   return chat.createMachine({
     id: 'safety-chat',
-    context: ({ input }) => fresh(input),
-    initial: 'start',
-    on: {
-      CHOOSE: { guard: 'canChoose', target: '.route', actions: 'choose' },
-      GO: { guard: 'canGoToTopic', target: '.route', actions: 'goToTopic' },
-      BACK: { guard: 'canGoBack', target: '.route', actions: 'back' },
-      SET_AREA: { actions: 'setArea' },
-      CHANGE_AREA: { guard: 'onServices', actions: 'changeArea' },
-      SHOW_MORE: { guard: 'canShowMore', actions: 'showMore' },
-      RESTART: { target: '.start', actions: 'restart' },
-      CLEAR: { target: '.start', actions: 'wipe' },
-      EXIT: { target: '.start', actions: 'wipe' },
+    context: ({ input }) => {
+      const c = fresh(input);
+      return arrive(content, c, startOf(c));
     },
-    states: states as never,
+    initial: 'routing',
+    on: {
+      RESTART: { target: '.routing', actions: 'restart' },
+      CLEAR: { target: '.routing', actions: 'restart' },
+      EXIT: { target: '.routing', actions: 'restart' },
+    },
+    states: {
+      routing: { always: [{ guard: 'onAreaQuestion', target: 'askingArea' }, { target: 'showing' }] },
+      showing: {
+        on: {
+          ...moves,
+          SET_AREA: { actions: 'setArea' },
+          CHANGE_AREA: { guard: 'onServices', actions: 'changeArea' },
+          SHOW_MORE: { guard: 'canShowMore', actions: 'showMore' },
+        },
+      },
+      askingArea: {
+        on: { ...moves, SET_AREA: { target: 'routing', actions: 'setArea' }, SHOW_MORE: { guard: 'canShowMore', actions: 'showMore' } },
+      },
+    },
   });
 }
 
@@ -286,5 +287,5 @@ export type ChatSnapshot = SnapshotFrom<ChatMachine>;
 
 /** The node the person is on now. */
 export function currentNode(snapshot: ChatSnapshot): NodeKey {
-  return snapshot.value as unknown as NodeKey;
+  return snapshot.context.at!;
 }

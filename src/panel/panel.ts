@@ -8,11 +8,13 @@ import { guard } from 'lit-html/directives/guard.js';
 import { keyed } from 'lit-html/directives/keyed.js';
 import packed from 'virtual:safety-chat/content';
 import { createActor, type Subscription } from 'xstate';
-import { report as reportError, type Panel, type PanelHost } from '../element/safety-chat.element.js';
-import { showInTopLayer } from '../element/top-layer.js';
-import { inLang } from '../element/text.js';
-import type { FlowNode, NodeKey, ServicesNode, Service, Text } from '../engine/data.js';
-import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
+import type { Panel, PanelHost } from '../shared/host.js';
+import { report as reportError } from '../shared/report.js';
+import { showInTopLayer } from '../shared/top-layer.js';
+import { inLang } from '../shared/text.js';
+import type { NodeKey, ServicesNode, Service, Text } from '../engine/data.js';
+import { createChatMachine, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
+import { areaLabel, screenOf } from '../engine/screen.js';
 import { parseMarkup } from '../engine/markup.js';
 import { unpackContent } from '../engine/pack.js';
 import type { AreaResult } from '../engine/area-lookup.js';
@@ -47,30 +49,16 @@ const loadTopics = lazySearch(() => import('./topic-search.js').then((m) => m.to
 /** The area search's towns and postcodes, when the area is first asked. */
 const loadPlaces = lazySearch(() => import('./area-search.js').then((m) => m.searchArea), (): AreaResult => ({ kind: 'unknown' }), 'the town and postcode search');
 
-/** One machine per page, built on first use; each widget runs its own actor of it. */
+/** One machine per page, built on first use (well under a millisecond); each widget runs its own actor of it. */
 let machine: ReturnType<typeof createChatMachine> | undefined;
 const getMachine = () => (machine ??= createChatMachine(content));
-
-/**
- * Called when the person shows intent to open (pointer or focus on the
- * launcher): builds the machine in its own task after the module has loaded,
- * so neither step is one long task and opening itself has less to do.
- */
-export function warm(): void {
-  setTimeout(getMachine, 0);
-}
 
 /** Fetches the search data (topic keywords, towns and postcodes) ahead of use: preload="idle". */
 export function preloadData(): Promise<unknown> {
   return Promise.all([loadTopics(), loadPlaces()]);
 }
 
-/** Builds the machine now (opening without intent first, between two yields to the browser). */
-export function prepare(): void {
-  getMachine();
-}
-
-export function createPanel(host: PanelHost & { addController(c: object): void; removeController(c: object): void }): Panel {
+export function createPanel(host: PanelHost): Panel {
   return new ChatPanel(host);
 }
 
@@ -104,7 +92,7 @@ class ChatPanel implements Panel {
   private stacked = false;
   private roomWatched?: HTMLElement;
 
-  constructor(private readonly host: PanelHost & { addController(c: object): void; removeController(c: object): void }) {
+  constructor(private readonly host: PanelHost) {
     this.idle = new IdleClearController(host, () => host.config.clearAfter, {
       warn: () => this.idleWarn(),
       calm: () => this.idleCalm(),
@@ -574,47 +562,39 @@ class ChatPanel implements Panel {
   }
 
   private areaName(area: string): string {
-    const council = content.councils.find((c) => c.id === area);
-    if (council) return this.text(council.name);
-    return this.t({ 'not-sure': 'areaNotSure', outside: 'areaOutside', 'not-said': 'areaNotSaid' }[area] ?? 'areaNotSaid');
+    return this.text(areaLabel(content, area));
   }
 
   private renderChoices(): TemplateResult {
-    const snapshot = this.actor.getSnapshot();
-    const key = currentNode(snapshot);
-    const node: FlowNode | undefined = content.nodes[key];
-    const { area, trail, seq } = snapshot.context;
-    const asksArea = node?.type === 'services' && area === null && dependsOnArea(content, this.query(node));
-    const buttons: TemplateResult[] = [];
+    const { context } = this.actor.getSnapshot();
+    const key = context.at!;
+    const areaFound = this.areaFound?.seq === context.seq ? this.areaFound.result : undefined;
+    const { message, offered } = areaFound ? this.areaMessage(areaFound) : { message: '', offered: [] };
+    const topics = this.found?.node === key ? this.found.topics : undefined;
+    const screen = screenOf(content, context, { areas: offered, topics });
+    const buttons: TemplateResult[] = screen.answers.map((a) => this.button(this.text(a.label), a.event, !!a.secondary));
     let search: TemplateResult | typeof nothing = nothing;
-    if (asksArea) {
+    if (screen.search === 'area') {
       void loadPlaces();
-      search = this.areaSearch(seq, buttons);
-    } else if (node?.type === 'finder') {
+      search = html`${keyed(context.seq, this.areaSearch(context.seq))}${areaFound ? html`<p class="prompt found">${message}</p>` : nothing}`;
+      buttons.splice(screen.offered, 0, html`<p class="prompt">${this.t('areaOther')}</p>`);
+    } else if (screen.search === 'topics') {
       void loadTopics();
-      search = this.searchForm('sc-find', this.t('findLabel'), async (query) => {
-        const topics = (await loadTopics())(query);
-        this.found = { node: key, topics };
-        this.announce(this.t(topics.length ? 'findResults' : 'findNone'));
-        return topics.length > 0;
-      });
-      const found = this.found?.node === key ? this.found.topics : undefined;
-      if (found) {
-        for (const t of found) {
-          const topic = content.topics.find((x) => x.node === t)!;
-          buttons.push(this.button(this.text(topic.title), { type: 'GO', node: t }));
-        }
-        search = html`${search}<p class="prompt found">${found.length ? this.t('findResults') : this.t('findNone')}</p>`;
-      }
-      choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index }, !!found?.length)));
-    } else if (node) {
-      choicesOf(content, node).forEach((c, index) => buttons.push(this.button(this.text(c.label), { type: 'CHOOSE', index })));
+      search = html`${this.topicSearch(key)}${topics ? html`<p class="prompt found">${topics.length ? this.t('findResults') : this.t('findNone')}</p>` : nothing}`;
     }
-    if (trail.length) buttons.push(this.button(this.t('back'), { type: 'BACK' }, true));
-    if (key !== content.starts[snapshot.context.audience]) buttons.push(this.button(this.t('restart'), { type: 'RESTART' }, true));
     // From the first answer, Shift+Tab then Enter reaches Exit, however many cards lie above.
     const toExit = html`<button type="button" class="to-exit" @click=${() => this.host.renderRoot.querySelector<HTMLElement>('.exit')?.focus()}>${this.t('toExit')}</button>`;
     return html`<div class="answers">${search}${toExit}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>${buttons}</div></div>`;
+  }
+
+  /** The topic finder's box: what it finds is offered first among the answers. */
+  private topicSearch(key: NodeKey): TemplateResult {
+    return this.searchForm('sc-find', this.t('findLabel'), async (query) => {
+      const topics = (await loadTopics())(query);
+      this.found = { node: key, topics };
+      this.announce(this.t(topics.length ? 'findResults' : 'findNone'));
+      return topics.length > 0;
+    });
   }
 
   /**
@@ -622,8 +602,8 @@ class ChatPanel implements Panel {
    * list below holds the other councils (no council twice). The typed words stay in the box until
    * the person leaves this screen (`keyed` gives the next screen a new, empty box).
    */
-  private areaSearch(seq: number, buttons: TemplateResult[]): TemplateResult {
-    const form = this.searchForm('sc-area', this.t('areaSearchLabel'), async (query) => {
+  private areaSearch(seq: number): TemplateResult {
+    return this.searchForm('sc-area', this.t('areaSearchLabel'), async (query) => {
       const result = (await loadPlaces())(query);
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
@@ -636,13 +616,6 @@ class ChatPanel implements Panel {
       this.announce(this.areaMessage(result).message);
       return result.kind !== 'unknown';
     }, true);
-    const found = this.areaFound?.seq === seq ? this.areaFound.result : undefined;
-    const { message, offered } = found ? this.areaMessage(found) : { message: '', offered: [] };
-    const answer = (id: string) => this.button(this.areaName(id), { type: 'SET_AREA', area: id });
-    buttons.push(...offered.map(answer));
-    buttons.push(html`<p class="prompt">${this.t('areaOther')}</p>`);
-    for (const id of [...content.councils.map((c) => c.id), ...areaAnswers]) if (!offered.includes(id)) buttons.push(answer(id));
-    return html`${keyed(seq, form)}${found ? html`<p class="prompt found">${message}</p>` : nothing}`;
   }
 
   /** What an area search found, in words, and the answers it offers first. */

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { toContact } from '../engine/contacts.js';
 import type { Contact, Service } from '../engine/data.js';
-import { unsafeChars, visible } from '../element/config.js';
+import { unsafeChars, visible } from '../shared/plain-text.js';
 
 // No eval probe: the widget must run under a strict Content-Security-Policy.
 z.config({ jitless: true });

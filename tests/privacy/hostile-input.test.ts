@@ -199,7 +199,7 @@ describe('hostile attribute values', () => {
 
   // Regression (found by this suite, fixed): a label made only of invisible characters (zero-width space U+200B, word joiner U+2060,
   // soft hyphen U+00AD, Hangul filler U+3164, Braille blank U+2800) passes the label check (trim()
-  // keeps them and `unsafeChars` in src/element/config.ts does not list them), so the launcher is
+  // keeps them and `unsafeChars` in src/shared/plain-text.ts does not list them), so the launcher is
   // drawn as an empty pill with no visible text and an accessible name of invisible characters.
   // The contract says the label is the launcher's visible text and accessible name. Fix: refuse a
   // label with no visible character, e.g. require /[\p{L}\p{N}\p{P}\p{S}]/u after removing

@@ -9,8 +9,8 @@ import { createActor, getNextSnapshot } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { matches } from '../../src/engine/conditions.js';
 import type { Audience, Content, NodeKey, Text } from '../../src/engine/data.js';
-import { dependsOnArea } from '../../src/engine/services.js';
-import { areaAnswers, choicesOf, createChatMachine, currentNode, type ChatEvent, type ChatSnapshot } from '../../src/engine/machine.js';
+import { screenOf as engineScreen } from '../../src/engine/screen.js';
+import { areaAnswers, createChatMachine, currentNode, type ChatEvent, type ChatSnapshot } from '../../src/engine/machine.js';
 
 export const content = checkAndCompile('flows').content as Content;
 export const machine = createChatMachine(content);
@@ -36,24 +36,14 @@ export interface Screen {
   steps: Step[];
 }
 
-const areaName = (a: string) => {
-  const c = content.councils.find((x) => x.id === a);
-  if (c) return text(c.name);
-  return str({ 'not-sure': 'areaNotSure', outside: 'areaOutside', 'not-said': 'areaNotSaid' }[a]!);
-};
-
 /** Every area answer the panel offers, in order: the 13 councils, then not sure / outside / prefer not to say. */
 export const areaIds = [...content.councils.map((c) => c.id), ...areaAnswers];
 
-/** What the panel shows for a snapshot (mirrors ChatPanel.renderChoices). */
+/** The panel's answers on a snapshot's screen (the engine's screenOf), as buttons to press, without Back / Start again. */
 export function screenOf(s: ChatSnapshot, areaPick = 0): Screen {
-  const node = currentNode(s);
-  const n = content.nodes[node]!;
-  // As the panel does: the area is asked only where it changes the list.
-  const asksArea = s.context.area === null && (n.type === 'area' || (n.type === 'services' && dependsOnArea(content, { tags: n.tags, audience: s.context.audience, emergency: !!n.emergency })));
-  const raw: { label: string; event: ChatEvent }[] = asksArea
-    ? areaIds.map((a) => ({ label: areaName(a), event: { type: 'SET_AREA', area: a } as ChatEvent }))
-    : choicesOf(content, n).map((c, index) => ({ label: text(c.label), event: { type: 'CHOOSE', index } as ChatEvent }));
+  const screen = engineScreen(content, s.context);
+  const asksArea = screen.search === 'area';
+  const raw = screen.answers.filter((a) => a.event.type === 'CHOOSE' || a.event.type === 'SET_AREA').map((a) => ({ label: text(a.label), event: a.event }));
   const seen = new Map<string, number>();
   const steps = raw.map((r) => {
     const nth = seen.get(r.label) ?? 0;
@@ -61,7 +51,7 @@ export function screenOf(s: ChatSnapshot, areaPick = 0): Screen {
     return { ...r, nth };
   });
   // Where the area is asked only one answer is followed, rotating through all of them across paths.
-  return { node, asksArea, labels: raw.map((r) => r.label), steps: asksArea ? [steps[areaPick % steps.length]!] : steps };
+  return { node: screen.node, asksArea, labels: raw.map((r) => r.label), steps: asksArea ? [steps[areaPick % steps.length]!] : steps };
 }
 
 const rotate = <T>(list: T[], n: number): T[] => list.map((_, i) => list[(i + n) % list.length]!);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { diagrams } from '../../src/content/diagram.js';
-import { inLang } from '../../src/element/text.js';
+import { inLang } from '../../src/shared/text.js';
 import { compileFixture, validFlow } from './fixture.js';
 
 describe('languages are content, not code', () => {

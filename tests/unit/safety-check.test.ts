@@ -16,7 +16,7 @@ import { createActor } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
 import type { AnswerValue, Content, FlowNode, NodeKey, QuestionNode, Text } from '../../src/engine/data.js';
-import { choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
+import { currentNode, choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
 import { selectServices } from '../../src/engine/services.js';
 
 const dir = process.env.FLOWS_DIR ?? 'flows';
@@ -55,7 +55,7 @@ function nodeTexts(content: Content, node: FlowNode): string[] {
   return [...say, ...choicesOf(content, node).flatMap((c) => texts(c.label))];
 }
 
-const current = (snapshot: ChatSnapshot): NodeKey => snapshot.value as unknown as NodeKey;
+const current = (snapshot: ChatSnapshot): NodeKey => currentNode(snapshot);
 
 describe('safety check', () => {
   it('compiles', () => {
