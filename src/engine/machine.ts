@@ -53,9 +53,8 @@ export type ChatEvent =
   /** From a finder node: go to a topic the person found. */
   | { type: 'GO'; node: NodeKey }
   | { type: 'BACK' }
-  | { type: 'RESTART' }
-  | { type: 'CLEAR' }
-  | { type: 'EXIT' };
+  /** Start again: the conversation forgets what the person gave (Clear, Exit and closing use a fresh actor instead). */
+  | { type: 'RESTART' };
 
 export interface ChatInput {
   audience?: Audience;
@@ -233,7 +232,7 @@ export function createChatMachine(content: Content) {
         return { more: [...context.more, event.entry] };
       }),
       // Starting again forgets the area the person gave (the partner's area stays): nothing hidden
-      // carries over. Clear and Exit do the same.
+      // carries over.
       restart: assign(({ context }) => restart(context)),
     },
     guards: {
@@ -261,8 +260,6 @@ export function createChatMachine(content: Content) {
     initial: 'routing',
     on: {
       RESTART: { target: '.routing', actions: 'restart' },
-      CLEAR: { target: '.routing', actions: 'restart' },
-      EXIT: { target: '.routing', actions: 'restart' },
     },
     states: {
       routing: { always: [{ guard: 'onAreaQuestion', target: 'askingArea' }, { target: 'showing' }] },

@@ -30,7 +30,9 @@ export class IdleClearController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
     private readonly minutes: () => number,
     private readonly actions: IdleActions,
-  ) {}
+  ) {
+    host.addController(this);
+  }
 
   hostConnected() {
     this.listen(true);

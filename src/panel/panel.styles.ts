@@ -143,15 +143,9 @@ const panelStyles = css`
     margin: 0;
     font-weight: 600;
   }
+  /* Keep the chat: drawn as Clear chat is (see .clear), a little wider. */
   .idle-warning button {
-    min-block-size: 44px;
     padding: 8px 14px;
-    border: 2px solid #0b0c0c;
-    border-radius: 6px;
-    background: #ffffff;
-    color: #0b0c0c;
-    font: 600 1em var(--_font);
-    cursor: pointer;
   }
   .idle-warning button:focus-visible {
     outline: 3px solid var(--_focus);
@@ -191,17 +185,20 @@ const panelStyles = css`
       max-block-size: calc(100dvh - 8px);
     }
   }
-  .clear {
-    flex: none;
+  .clear,
+  .idle-warning button {
     min-block-size: 44px;
-    min-inline-size: 44px;
-    padding: 4px 10px;
     border: 2px solid #0b0c0c;
     border-radius: 6px;
     background: #ffffff;
     color: #0b0c0c;
     font: 600 1em var(--_font);
     cursor: pointer;
+  }
+  .clear {
+    flex: none;
+    min-inline-size: 44px;
+    padding: 4px 10px;
   }
   .log {
     /* The containing block of the visually hidden "You:" labels, so they cannot make the panel scroll. */

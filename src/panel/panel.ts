@@ -7,19 +7,19 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
 import { keyed } from 'lit-html/directives/keyed.js';
 import packed from 'virtual:safety-chat/content';
-import { createActor, type Subscription } from 'xstate';
 import type { Panel, PanelHost } from '../shared/host.js';
 import { report as reportError } from '../shared/report.js';
 import { showInTopLayer } from '../shared/top-layer.js';
 import { inLang } from '../shared/text.js';
 import type { NodeKey, ServicesNode, Service, Text } from '../engine/data.js';
-import { createChatMachine, type ChatActor, type ChatEvent, type LogEntry } from '../engine/machine.js';
+import { createChatMachine, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { areaLabel, screenOf } from '../engine/screen.js';
 import { parseMarkup } from '../engine/markup.js';
 import { unpackContent } from '../engine/pack.js';
 import type { AreaResult } from '../engine/area-lookup.js';
 import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
+import { Conversation } from './conversation.js';
 import { IdleClearController } from './idle-clear.js';
 import { ModalPanel } from './modal.js';
 import { panelSheet } from './panel.styles.js';
@@ -63,8 +63,8 @@ export function createPanel(host: PanelHost): Panel {
 }
 
 class ChatPanel implements Panel {
-  actor!: ChatActor;
-  private subscription?: Subscription;
+  /** The conversation (its actor); tests in the browser read its snapshot. */
+  readonly chat: Conversation;
   private statusMessage = '';
   /** The inactivity clear is half a minute away: the choice to keep the chat is showing. */
   private idleWarning = false;
@@ -99,8 +99,7 @@ class ChatPanel implements Panel {
       clear: () => this.idleClear(),
     });
     this.logReady = host.config.mode === 'inline';
-    host.addController(this.idle);
-    this.start();
+    this.chat = new Conversation(host, getMachine(), () => ({ audience: host.config.audience, area: host.config.area }), (e) => this.broken(e));
   }
 
   /** Validate the partner's contacts (JSON child or `services` property) when they change. */
@@ -131,30 +130,22 @@ class ChatPanel implements Panel {
       .catch(report);
   }
 
-  private start() {
-    this.actor = createActor(getMachine(), { input: { audience: this.host.config.audience, area: this.host.config.area } });
-    this.subscription = this.actor.subscribe({
-      next: () => this.host.requestUpdate(),
-      // The conversation broke (a page script patched something it relies on): say so once and
-      // start again, so the person always has answers and Exit. Never rethrown into the page.
-      error: (e) => {
-        reportError(e);
-        if (this.restarting) return;
-        this.restarting = true;
-        queueMicrotask(() => {
-          this.wipe();
-          this.restarting = false;
-        });
-      },
+  /** The conversation broke: say so once and start again, so the person always has answers and Exit. Never rethrown into the page. */
+  private broken(error: unknown) {
+    reportError(error);
+    if (this.restarting) return;
+    this.restarting = true;
+    queueMicrotask(() => {
+      this.wipe();
+      this.restarting = false;
     });
-    this.actor.start();
   }
   private restarting = false;
 
   /** Whether there is anything of this person's to clear: an answer, or words in a search box. */
   private hasConversation(): boolean {
     return (
-      this.actor.getSnapshot().context.log.some((e) => e.by === 'you') ||
+      this.chat.snapshot.context.log.some((e) => e.by === 'you') ||
       [...this.host.renderRoot.querySelectorAll('input')].some((i) => i.value !== '') ||
       !!this.found ||
       !!this.areaFound
@@ -193,9 +184,6 @@ class ChatPanel implements Panel {
   }
 
   wipe() {
-    // A new actor: nothing of the old conversation stays referenced.
-    this.subscription?.unsubscribe();
-    this.actor.stop();
     this.statusMessage = '';
     this.found = undefined;
     this.areaFound = undefined;
@@ -205,15 +193,15 @@ class ChatPanel implements Panel {
     for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
     // Wiped while closed: the opening messages are added after the panel next opens, so they are announced.
     this.logReady = this.host.config.mode === 'inline' || this.host.open;
-    this.start();
+    this.chat.wipe();
     this.host.requestUpdate();
   }
 
   dispose() {
     this.modal?.watch(false);
-    this.subscription?.unsubscribe();
-    this.actor.stop();
     if (this.container) render(nothing, this.container);
+    // The element has left the page: its controllers have stopped (the actor with them).
+    this.host.removeController(this.chat);
     this.host.removeController(this.idle);
   }
 
@@ -251,7 +239,7 @@ class ChatPanel implements Panel {
     this.logReady = true;
     this.statusMessage = '';
     this.focusAfterUpdate = true;
-    this.actor.send(event);
+    this.chat.send(event);
     // The opening messages come back word for word, which a screen reader does not read again.
     if (event.type === 'RESTART') this.announce(this.t('restarted'));
     this.host.updateComplete.then(() => {
@@ -357,7 +345,7 @@ class ChatPanel implements Panel {
   }
 
   private view(): TemplateResult {
-    const snapshot = this.actor.getSnapshot();
+    const snapshot = this.chat.snapshot;
     const { log, more, plan } = snapshot.context;
     const floating = this.host.config.mode !== 'inline';
     const last = log.at(-1)?.id;
@@ -431,7 +419,7 @@ class ChatPanel implements Panel {
   }
 
   private query(node: ServicesNode) {
-    return { tags: node.tags, audience: this.actor.getSnapshot().context.audience, emergency: !!node.emergency };
+    return { tags: node.tags, audience: this.chat.snapshot.context.audience, emergency: !!node.emergency };
   }
 
   /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
@@ -473,7 +461,7 @@ class ChatPanel implements Panel {
    * above): at most a handful ranked (local, then national), and "Show more" for the rest.
    */
   private renderServices(entry: number, node: ServicesNode, area: string | null, newest: boolean): TemplateResult {
-    const { more } = this.actor.getSnapshot().context;
+    const { more } = this.chat.snapshot.context;
     const query = this.query(node);
     const all = selectServices(content, { ...query, area, partner: this.partner });
     const shown = firstCards(all, more.includes(entry));
@@ -517,7 +505,7 @@ class ChatPanel implements Panel {
 
   /** The "my plan" summary: the steps kept in this conversation (memory only). */
   private renderPlan(): TemplateResult {
-    const { plan } = this.actor.getSnapshot().context;
+    const { plan } = this.chat.snapshot.context;
     if (!plan.length) return html`<p class="bubble bot">${this.t('planEmpty')}</p>`;
     const list = (done: boolean) => plan.filter((p) => p.done === done).map((p) => {
       const node = content.nodes[p.node];
@@ -566,7 +554,7 @@ class ChatPanel implements Panel {
   }
 
   private renderChoices(): TemplateResult {
-    const { context } = this.actor.getSnapshot();
+    const { context } = this.chat.snapshot;
     const key = context.at!;
     const areaFound = this.areaFound?.seq === context.seq ? this.areaFound.result : undefined;
     const { message, offered } = areaFound ? this.areaMessage(areaFound) : { message: '', offered: [] };

@@ -4,9 +4,9 @@ import { buttonNamed, cleanup, mount, transcript, until, type SafetyChat } from 
 afterEach(cleanup);
 
 interface Inspectable {
-  panel: { actor: { getSnapshot(): { context: { answers: Record<string, string>; log: { private?: boolean }[] } } } };
+  panel: { chat: { snapshot: { context: { answers: Record<string, string>; log: { private?: boolean }[] } } } };
 }
-const context = (el: SafetyChat) => (el as unknown as Inspectable).panel.actor.getSnapshot().context;
+const context = (el: SafetyChat) => (el as unknown as Inspectable).panel.chat.snapshot.context;
 
 async function answer(el: SafetyChat, label: string | RegExp) {
   await until(() => buttonNamed(el, label), `answer ${label}`);

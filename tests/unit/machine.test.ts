@@ -86,20 +86,18 @@ describe('the conversation machine', () => {
     actor.send({ type: 'SHOW_MORE', entry });
     actor.send({ type: 'SHOW_MORE', entry: 999 });
     expect(ctx().more).toEqual([entry]);
-    actor.send({ type: 'CLEAR' });
+    actor.send({ type: 'RESTART' });
     expect(ctx().more).toEqual([]);
   });
 
-  it('CLEAR and EXIT wipe everything back to the partner\'s settings', () => {
-    for (const type of ['CLEAR', 'EXIT'] as const) {
-      const { actor, at, ctx, pick } = start({ area: 'thanet' });
-      pick('Find support');
-      actor.send({ type: 'SET_AREA', area: 'medway' });
-      actor.send({ type });
-      expect(at()).toBe('demo/start');
-      expect(ctx()).toMatchObject({ area: 'thanet', trail: [], answers: {}, plan: [] });
-      expect(ctx().log).toHaveLength(1);
-    }
+  it('RESTART forgets everything but the partner\'s settings (a wipe is a fresh actor: nothing at all is kept)', () => {
+    const { actor, at, ctx, pick } = start({ area: 'thanet' });
+    pick('Find support');
+    actor.send({ type: 'SET_AREA', area: 'medway' });
+    actor.send({ type: 'RESTART' });
+    expect(at()).toBe('demo/start');
+    expect(ctx()).toMatchObject({ area: 'thanet', trail: [], answers: {}, plan: [], more: [] });
+    expect(ctx().log).toHaveLength(1);
   });
 
   it('keeps question answers in memory until the outcome, then forgets them and collapses the check', () => {
