@@ -4,17 +4,12 @@
  * Build first: `npx vite build`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { parse } from 'yaml';
-// @ts-expect-error plain JS helper scripts
-import { launchForTests as launch } from '../../scripts/browser.mjs';
-// @ts-expect-error plain JS helper scripts
-import { startServer } from '../../scripts/serve.mjs';
+import { useDemo } from '../support/demo.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -24,21 +19,12 @@ export interface Env {
   origin: string;
 }
 
-/** One server and one Chromium per test file. */
+/** One server and one Chromium per test file (tests/support/demo.ts), after checking the build is there. */
 export function useBrowser(): Env {
-  const env = {} as Env;
-  let server: Server;
-  beforeAll(async () => {
+  beforeAll(() => {
     if (!existsSync(`${root}/dist/safety-chat.js`)) throw new Error('Build the widget first: npx vite build');
-    server = await startServer(0);
-    env.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    env.browser = await launch();
   });
-  afterAll(async () => {
-    await env.browser?.close();
-    server?.close();
-  });
-  return env;
+  return useDemo();
 }
 
 export interface OpenOptions {

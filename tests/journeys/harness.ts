@@ -25,7 +25,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { it } from 'vitest';
-import { storedTraces, useDemo } from '../pages/watch.js';
+import { useDemo } from '../support/demo.js';
+import { storedTraces } from '../support/page-watch.js';
 import { fingerprint, readScreen, type Screen, type Seen } from './dom.js';
 import { sizes, type Action, type Expect, type Journey, type Match, type PageSpec, type Size, type Step } from './journeys.js';
 

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { storedTraces, useDemo, watchPage, type Watch as PageWatch } from './watch.js';
+import { useDemo } from '../support/demo.js';
+import { storedTraces, watchPage, type Watch as PageWatch } from '../support/page-watch.js';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
 import { strictCsp } from '../../scripts/serve.mjs';

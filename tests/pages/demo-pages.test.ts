@@ -3,7 +3,8 @@
  * pages, served as a partner would serve them (the partner page with a strict
  * CSP and Trusted Types).
  */
-import { storedTraces, useDemo, watchPage, type Watch } from './watch.js';
+import { useDemo } from '../support/demo.js';
+import { storedTraces, watchPage, type Watch } from '../support/page-watch.js';
 import { describe, expect, it } from 'vitest';
 
 const demo = useDemo();

@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useDemo, watchPage } from './watch.js';
+import { useDemo } from '../support/demo.js';
+import { watchPage } from '../support/page-watch.js';
 // @ts-expect-error plain JS helper scripts
 import { sha384 } from '../../scripts/integrity.mjs';
 

@@ -3,7 +3,8 @@
  * sent), and always what to do when it is closed: checked in Chromium with a fixed clock.
  */
 import { describe, expect, it } from 'vitest';
-import { useDemo, watchPage } from './watch.js';
+import { useDemo } from '../support/demo.js';
+import { watchPage } from '../support/page-watch.js';
 
 const demo = useDemo();
 

@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, clean, demoServer, fixtureServer, launch, launchWithBfcache, openWatch, press, traces, type Watch } from './harness.js';
-import { content, route, str, text } from './paths.js';
+import { content, route, str, text } from '../support/paths.js';
 
 let plain: Browser;
 let bfcache: Browser;

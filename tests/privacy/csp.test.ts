@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, STRICT_CSP, openWatch, press, type Watch, startEnv, stopEnv, type Env } from './harness.js';
-import { content, generatePaths, str, type Path } from './paths.js';
+import { content, generatePaths, str, type Path } from '../support/paths.js';
 
 let demo: Env['demo'];
 let fixtures: Env['fixtures'];

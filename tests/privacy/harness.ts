@@ -1,6 +1,6 @@
 /**
- * Shared set-up for the privacy suite: Debian Chromium through playwright-core
- * (scripts/browser.mjs), the demo server (scripts/serve.mjs), a second small
+ * Shared set-up for the privacy suite: Chromium and the demo server as every suite starts
+ * them (tests/support/demo.ts), Chromium with the back-forward cache on, a second small
  * server for the fixture pages in tests/privacy/fixtures, and a watch on
  * everything a page does (console, errors, dialogs, requests, CSP violations).
  * All traffic stays on 127.0.0.1; exit destinations are answered locally.
@@ -12,13 +12,14 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error plain JS helper scripts
-import { chromePath, launchForTests as launchChromium, withOpenShadowRoots } from '../../scripts/browser.mjs';
+import { chromePath, withOpenShadowRoots } from '../../scripts/browser.mjs';
 import { chromium } from 'playwright-core';
 // @ts-expect-error plain JS helper scripts
-import { startServer, strictCsp } from '../../scripts/serve.mjs';
+import { strictCsp } from '../../scripts/serve.mjs';
+import { demoServer, launch } from '../support/demo.js';
 
+export { demoServer, launch };
 export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const launch = launchChromium as () => Promise<Browser>;
 export const STRICT_CSP = strictCsp as string;
 
 /**
@@ -35,11 +36,6 @@ export async function launchWithBfcache(): Promise<Browser> {
   }));
 }
 
-/** The demo server of the project (serves /demo and /dist; the partner page gets the strict CSP). */
-export async function demoServer(): Promise<{ server: Server; origin: string }> {
-  const server = (await startServer(0)) as Server;
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml' };
 

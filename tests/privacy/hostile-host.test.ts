@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, openWatch, type Watch, startEnv, stopEnv, type Env } from './harness.js';
-import { str } from './paths.js';
+import { str } from '../support/paths.js';
 
 let fixtures: Env['fixtures'];
 let browser: Browser;

@@ -11,7 +11,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, openWatch, type Watch, startEnv, stopEnv, type Env } from './harness.js';
-import { content, str } from './paths.js';
+import { content, str } from '../support/paths.js';
 import { payloads, serviceGarbage } from './payloads.js';
 
 /** Helpers the test puts into the page before it loads. */

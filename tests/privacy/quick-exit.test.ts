@@ -12,7 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, openWatch, press, type Watch, startEnv, stopEnv, type Env } from './harness.js';
-import { content, firstOfType, route, str, type Step } from './paths.js';
+import { content, firstOfType, route, str, type Step } from '../support/paths.js';
 
 let demo: Env['demo'];
 let fixtures: Env['fixtures'];

@@ -1,7 +1,7 @@
 /**
  * Leave no trace, proven over generated paths through the REAL flows.
  *
- * Paths are generated in Node (tests/privacy/paths.ts) by a breadth-first
+ * Paths are generated in Node (tests/support/paths.ts) by a breadth-first
  * search over the compiled conversation and the real XState machine, from each
  * audience's start, so that every node the person can reach is shown by at
  * least one path. The built widget is then driven in Chromium by clicking the
@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeKey } from '../../src/engine/data.js';
 import { parseMarkup } from '../../src/engine/markup.js';
 import { choiceLabels, clean, demoServer, findInDom, launch, openWatch, panelReady, press, traces, type Watch } from './harness.js';
-import { content, generatePaths, str, text, type Path } from './paths.js';
+import { content, generatePaths, str, text, type Path } from '../support/paths.js';
 
 let server: Server;
 let origin: string;

@@ -1,31 +1,8 @@
 /**
- * Shared by the whole-page tests: the demo server and a browser for a test file, and what a test
- * watches on a page (console, errors, requests and CSP violations).
+ * What the whole-page tests watch on a page (console, errors, requests and CSP violations), and
+ * what a page could keep of a visit. The demo server and browser come from tests/support/demo.ts.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-// @ts-expect-error plain JS helper scripts
-import { launchForTests as launch } from '../../scripts/browser.mjs';
-// @ts-expect-error plain JS helper scripts
-import { startServer } from '../../scripts/serve.mjs';
-
-/** The demo server on a free port and a browser, started before the file's tests and closed after. */
-export function useDemo(): { readonly origin: string; readonly browser: Browser } {
-  let server: Server | undefined;
-  const env = { origin: '', browser: undefined as unknown as Browser };
-  beforeAll(async () => {
-    server = await startServer(0);
-    env.origin = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
-    env.browser = await launch();
-  });
-  afterAll(async () => {
-    await env.browser?.close();
-    server?.close();
-  });
-  return env;
-}
+import type { Page } from 'playwright-core';
 
 export interface Watch {
   page: Page;
