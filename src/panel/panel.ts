@@ -14,14 +14,14 @@ import { inLang } from '../shared/text.js';
 import type { NodeKey, ServicesNode, Service, Text } from '../engine/data.js';
 import { createChatMachine, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { areaLabel, screenOf } from '../engine/screen.js';
-import { parseMarkup } from '../engine/markup.js';
 import { unpackContent } from '../engine/pack.js';
 import type { AreaResult } from '../engine/area-lookup.js';
-import { isOpen } from '../engine/opening.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { Conversation } from './conversation.js';
 import { IdleClearController } from './idle-clear.js';
 import { ModalPanel } from './modal.js';
+import { card, type Words } from './views/cards.js';
+import { richText } from './views/markup.js';
 import { panelSheet } from './panel.styles.js';
 
 export { panelSheet };
@@ -63,6 +63,8 @@ export function createPanel(host: PanelHost): Panel {
 }
 
 class ChatPanel implements Panel {
+  /** The panel's words, for the view functions in ./views. */
+  private readonly words: Words = { t: (k) => this.t(k), text: (t) => this.text(t), rich: (t) => richText(content, t, (x) => this.text(x)) };
   /** The conversation (its actor); tests in the browser read its snapshot. */
   readonly chat: Conversation;
   private statusMessage = '';
@@ -404,8 +406,8 @@ class ChatPanel implements Panel {
     const area = entry.area ?? null;
     // A services screen whose words do not ask for 999 shows the 999 card under its first message.
     const urgent = node.type === 'services' && call < 0 ? selectServices(content, { ...this.query(node), area }).emergency : [];
-    const after = (i: number) => (i === call ? this.call999() : i === 0 ? urgent.map((s) => this.card(s, `${entry.id}-999`, true)) : nothing);
-    const messages = says.map((s, i) => html`<p class="bubble bot">${this.rich(s)}</p>${after(i)}`);
+    const after = (i: number) => (i === call ? this.call999() : i === 0 ? urgent.map((s) => card(this.words, s, `${entry.id}-999`, true)) : nothing);
+    const messages = says.map((s, i) => html`<p class="bubble bot">${this.words.rich(s)}</p>${after(i)}`);
     if (node.type === 'plan') return html`${messages}${this.renderPlan()}`;
     if (node.type !== 'services') return html`${messages}`;
     // The area is asked below; until it is given only 999 shows (never behind the question).
@@ -420,40 +422,6 @@ class ChatPanel implements Panel {
 
   private query(node: ServicesNode) {
     return { tags: node.tags, audience: this.chat.snapshot.context.audience, emergency: !!node.emergency };
-  }
-
-  /** Text with the tiny content markup, built as DOM nodes: never HTML strings. */
-  private rich(t: Text): TemplateResult[] {
-    return parseMarkup(this.text(t)).map((seg) => {
-      if (seg.kind === 'text') return html`${seg.text}`;
-      if (seg.kind === 'em') return html`<em>${seg.text}</em>`;
-      if (seg.kind !== 'token') return html`<strong>${seg.text}</strong>`;
-      const service = content.services.find((s) => s.id === seg.service);
-      if (!service) return html``;
-      if (seg.token === 'name') return html`${this.text(service.name)}`;
-      const contact = service.contacts.find((c) => c.type === seg.token || (seg.token === 'web' && c.type === 'chat'));
-      return contact ? this.link(contact.href, contact.show) : html``;
-    });
-  }
-
-  private link(href: string, label: string, name?: string): TemplateResult {
-    return href.startsWith('https:')
-      ? html`<a href=${href} target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer" aria-label=${name ?? nothing}>${label}</a>`
-      : html`<a href=${href} aria-label=${name ?? nothing}>${label}</a>`;
-  }
-
-  /**
-   * A service's contact: what it shows, and a name that says what it does and with whom ("Call
-   * National Domestic Abuse Helpline, 0808 2000 247"), starting with the action and ending with
-   * the visible words, so speech control can still use them.
-   */
-  private contact(s: Service, c: Service['contacts'][number]): TemplateResult {
-    const shown = c.label ? this.text(c.label) : c.show;
-    const service = this.text(s.name);
-    // The 999 card's name already is the number: "999" says it all.
-    if (service.includes(shown)) return this.link(c.href, shown);
-    const action = this.t({ phone: 'contactCall', text: 'contactText', web: 'contactWeb', chat: 'contactChat', email: 'contactEmail' }[c.type]).replace('{service}', service);
-    return this.link(c.href, shown, `${action}, ${shown}`);
   }
 
   /**
@@ -474,7 +442,7 @@ class ChatPanel implements Panel {
       list.length
         ? html`<div class="group" role="group" aria-labelledby=${id(name)} aria-live="off">
             <h3 class="group-title" id=${id(name)}>${title}</h3>
-            ${list.map((s, i) => this.card(s, `${entry}-${name}-${i}`, false, wasHidden(s)))}
+            ${list.map((s, i) => card(this.words, s, `${entry}-${name}-${i}`, false, wasHidden(s)))}
           </div>`
         : nothing;
     const areaLine =
@@ -482,7 +450,7 @@ class ChatPanel implements Panel {
         ? html`<p class="area-line" aria-live="off"><span>${this.helpFor(area)}</span>${newest ? html` <button type="button" class="change-area" @click=${() => this.send({ type: 'CHANGE_AREA' })}>${this.t('changeArea')}</button>` : nothing}</p>`
         : nothing;
     // Local charities a person may know by name, on the lists of local domestic abuse help.
-    const named = node.tags.includes('local') ? content.localNames.filter((n) => n.area === area).map((n) => html`<p class="area-note">${this.rich(n.say)}</p>`) : [];
+    const named = node.tags.includes('local') ? content.localNames.filter((n) => n.area === area).map((n) => html`<p class="area-note">${this.words.rich(n.say)}</p>`) : [];
     // A housing list with no confirmed council contact for this area says where to turn, with no invented link.
     const askCouncil = node.tags.includes('housing') && content.councils.some((c) => c.id === area) && !all.local.some((s) => s.tags.includes('housing'));
     const count = shown.local.length + shown.national.length;
@@ -517,36 +485,6 @@ class ChatPanel implements Panel {
       ${todo.length ? html`<h3>${this.t('planTodo')}</h3><ul>${todo}</ul>` : nothing}
       ${done.length ? html`<h3>${this.t('planDone')}</h3><ul>${done}</ul>` : nothing}
     </div>`;
-  }
-
-  /** One service. It says only what it has: hours if known, "see their website" only with a website. */
-  private card(s: Service, key: string, urgent = false, wasHidden = false): TemplateResult {
-    // The 999 card is short, so the call stays near the top of the reply.
-    if (urgent)
-      return html`<article class="card emergency" aria-labelledby=${`sc-card-${key}`}>
-        <h3 id=${`sc-card-${key}`}>${this.text(s.name)}</h3>
-        <ul class="contacts">
-          ${s.contacts.map((c) => html`<li>${this.contact(s, c)}</li>`)}
-        </ul>
-        <p class="small">${this.text(s.about)}</p>
-      </article>`;
-    const phones = s.contacts.some((c) => c.type === 'phone' || c.type === 'text');
-    const website = s.contacts.some((c) => c.type === 'web' || c.type === 'chat');
-    const hours = s.hours ? this.text(s.hours) : website ? this.t('hoursUnknown') : '';
-    // "Open now" or "Closed now", from the device's clock (never sent), and what to do when it is closed.
-    const open = isOpen(s.opens, new Date());
-    return html`<article class="card ${wasHidden ? 'was-hidden' : ''}" aria-labelledby=${`sc-card-${key}`} tabindex=${wasHidden ? '-1' : nothing}>
-      <h4 id=${`sc-card-${key}`}>${this.text(s.name)}</h4>
-      <p>${this.text(s.about)}</p>
-      ${this.text(s.for) ? html`<p class="small">${this.text(s.for)}</p>` : nothing}
-      <ul class="contacts">
-        ${s.contacts.map((c) => html`<li>${this.contact(s, c)}</li>`)}
-      </ul>
-      ${hours ? html`<p class="small">${open === null ? '' : html`<strong>${this.t(open ? 'openNow' : 'closedNow')}</strong> `}${hours}</p>` : nothing}
-      ${s.whenClosed ? html`<p class="small">${this.rich(s.whenClosed)}</p>` : nothing}
-      ${phones ? html`<p class="small">${this.t('phoneNote')}</p>` : nothing}
-      ${s.checked ? html`<p class="small">${this.t('checkedOn')}: ${month(s.checked, this.t('months'))}</p>` : nothing}
-    </article>`;
   }
 
   private areaName(area: string): string {
@@ -694,10 +632,4 @@ class ChatPanel implements Panel {
       this.host.hide();
     }
   };
-}
-
-/** "2026-11" → "November 2026", with month names from the content (no Intl start-up cost). */
-function month(checked: string, months: string): string {
-  const [y, m] = checked.split('-');
-  return `${months.split(' ')[Number(m) - 1] ?? m} ${y}`;
 }
