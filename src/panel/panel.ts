@@ -92,7 +92,8 @@ class ChatPanel implements Panel {
   private modal?: ModalPanel;
   /** The panel scrolls as a whole (see watchRoom). */
   private stacked = false;
-  private roomWatched?: HTMLElement;
+  /** Stops what watchRoom watches, when the panel is disposed. */
+  private stopWatchingRoom?: () => void;
 
   constructor(private readonly host: PanelHost) {
     this.idle = new IdleClearController(host, () => host.config.clearAfter, {
@@ -201,6 +202,7 @@ class ChatPanel implements Panel {
 
   dispose() {
     this.modal?.watch(false);
+    this.stopWatchingRoom?.();
     if (this.container) render(nothing, this.container);
     // The element has left the page: its controllers have stopped (the actor with them).
     this.host.removeController(this.chat);
@@ -299,11 +301,10 @@ class ChatPanel implements Panel {
     }
     const frame = container.querySelector<HTMLElement>('.frame.floating');
     if (frame) showInTopLayer(frame, this.host.open);
-    // The same width at which the floating panel's styles fill the screen.
-    const covers = this.host.config.mode === 'inline' ? undefined : matchMedia('(max-width: 30em)');
-    this.modal ??= new ModalPanel(container, covers, () => this.afterMove(), () => this.host.hide());
+    // Covering the page: the same width at which the floating panel's styles fill the screen.
+    this.modal ??= new ModalPanel(container, this.host.config.mode === 'inline' ? undefined : matchMedia('(max-width: 30em)'), () => this.afterMove(), () => this.host.hide());
     this.modal.watch(this.host.open);
-    this.watchRoom(container);
+    this.stopWatchingRoom ??= this.watchRoom(container);
   }
 
   /**
@@ -313,10 +314,9 @@ class ChatPanel implements Panel {
    * widened by the person's own style sheet, long translations). Both are measured from things the
    * layout does not change, so the choice never flips back and forth.
    */
-  private watchRoom(container: HTMLElement) {
+  private watchRoom(container: HTMLElement): (() => void) | undefined {
     const frame = container.querySelector<HTMLElement>('.frame');
-    if (!frame || this.roomWatched === frame) return;
-    this.roomWatched = frame;
+    if (!frame) return undefined;
     const short = matchMedia('(max-height: 30em)');
     const measure = () => {
       const top = ['header', '.hint'].reduce((h, s) => h + (frame.querySelector(s)?.getBoundingClientRect().height ?? 0), 0);
@@ -330,6 +330,10 @@ class ChatPanel implements Panel {
     const observer = new ResizeObserver(measure);
     for (const el of [frame, frame.querySelector('header'), frame.querySelector('.hint')]) if (el) observer.observe(el);
     short.addEventListener('change', measure);
+    return () => {
+      observer.disconnect();
+      short.removeEventListener('change', measure);
+    };
   }
 
   /** The panel moved into (or out of) its own modal dialog: on top, focus kept. */
@@ -534,7 +538,6 @@ class ChatPanel implements Panel {
       if (result.kind === 'council' && !result.close) {
         this.areaFound = undefined;
         // What the search chose is said by the list's summary ("Help for Thanet: 6 services…").
-        this.statusMessage = '';
         this.send({ type: 'SET_AREA', area: result.council });
         return true;
       }

@@ -211,3 +211,22 @@ export function pathToNodeType(type: string): string[] | undefined {
 }
 
 export type { Locator, Page };
+
+export interface AXNode {
+  role: string;
+  name: string;
+  props: Record<string, unknown>;
+}
+
+/** Chromium's computed accessibility tree (not ignored nodes), flattened. */
+export async function axTree(page: Page): Promise<AXNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+  };
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored)
+    .map((n) => ({ role: n.role?.value ?? '', name: String(n.name?.value ?? ''), props: Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value])) }));
+}

@@ -5,7 +5,7 @@
  * page, which stays reachable.
  */
 import { describe, expect, it } from 'vitest';
-import { answer, open, openPanel, useBrowser, type Page } from './helpers.js';
+import { answer, axTree, open, openPanel, useBrowser, type Page } from './helpers.js';
 
 const env = useBrowser();
 
@@ -23,12 +23,8 @@ const focusIs = (page: Page) =>
 
 /** Names of the host page's links that Chromium's accessibility tree still exposes. */
 async function hostLinksInTree(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Accessibility.enable');
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[] };
-  await cdp.detach();
   const hostLinks = await page.locator('main a, header a, nav a, footer a').allInnerTexts();
-  return nodes.filter((n) => !n.ignored && n.role?.value === 'link' && hostLinks.includes(String(n.name?.value ?? ''))).map((n) => String(n.name?.value));
+  return (await axTree(page)).filter((n) => n.role === 'link' && hostLinks.includes(n.name)).map((n) => n.name);
 }
 
 describe('the floating panel on a phone (375 px)', () => {

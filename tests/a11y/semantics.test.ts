@@ -3,29 +3,10 @@
  * explanation. Read through Playwright's role queries and Chromium's own accessibility tree (CDP).
  */
 import { describe, expect, it } from 'vitest';
-import { answer, hostPage, log, open, openPanel, search, toAreaQuestion, useBrowser, type Page } from './helpers.js';
+import { answer, axTree, hostPage, log, open, openPanel, search, toAreaQuestion, useBrowser, type Page } from './helpers.js';
 import { recordSpeech } from './speech.js';
 
 const env = useBrowser();
-
-interface AXNode {
-  role: string;
-  name: string;
-  props: Record<string, unknown>;
-}
-
-/** Chromium's computed accessibility tree (not ignored nodes), flattened. */
-async function axTree(page: Page): Promise<AXNode[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Accessibility.enable');
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
-    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
-  };
-  await cdp.detach();
-  return nodes
-    .filter((n) => !n.ignored)
-    .map((n) => ({ role: n.role?.value ?? '', name: String(n.name?.value ?? ''), props: Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value])) }));
-}
 
 describe('the launcher', () => {
   it.each([
