@@ -1,10 +1,10 @@
-import { css, unsafeCSS } from '@lit/reactive-element';
+import { css } from '../shared/styles.js';
 import { colourProperties } from './partner-colours.js';
 
 /** Styles needed before the panel loads: the host box, the launcher and the exit cover. */
 export const launcherStyles = css`
   :host {
-    ${unsafeCSS(colourProperties)}
+    ${colourProperties}
     --_font: var(--safety-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     --_radius: var(--safety-chat-radius, 12px);
     --_focus: var(--safety-chat-focus, #ffbf47);

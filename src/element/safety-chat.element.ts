@@ -1,9 +1,9 @@
-import { ReactiveElement, type PropertyValues } from '@lit/reactive-element';
 import launcherConfig from 'virtual:safety-chat/launcher';
 import { readConfig, type RawAttributes } from './config.js';
 import { setsColours } from './partner-colours.js';
 import { launcherStyles } from './launcher.styles.js';
 import { shiftExit } from './shift-exit.js';
+import { ReactiveHost, type Changes } from './reactive-host.js';
 import { showInTopLayer } from '../shared/top-layer.js';
 import { inLang } from '../shared/text.js';
 import { report } from '../shared/report.js';
@@ -47,9 +47,11 @@ let noReferrer: HTMLMetaElement | undefined;
 /** Waits to see whether quick exit left the page. */
 let stuckTimer: ReturnType<typeof setTimeout> | undefined;
 let panelModule: Promise<PanelModule> | undefined;
+/** The panel, once its chunk has loaded: opening then draws it in the same task as the click. */
+let loadedPanel: PanelModule | undefined;
 /** Load the panel chunk once per page; later calls share the same promise. */
 function loadPanel(): Promise<PanelModule> {
-  panelModule ??= import('../panel/panel.js').catch((e: unknown) => {
+  panelModule ??= import('../panel/panel.js').then((m) => (loadedPanel = m), (e: unknown) => {
     // Not kept: the next open tries again (a network that dropped may be back).
     panelModule = undefined;
     throw e;
@@ -98,16 +100,14 @@ function loadPanel(): Promise<PanelModule> {
  * @slot - Fallback content, shown without JavaScript. With a launcher it stays where it is in the page;
  *   inline, the panel takes its place.
  */
-export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChatElement {
-  static override styles = launcherStyles;
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, mode: openForTests ? 'open' : 'closed' };
-
-  /** Each attribute as a property; the `lang` attribute is kept apart from HTMLElement's own `lang`. */
-  static override properties = {
-    ...Object.fromEntries(Object.entries(attributes).map(([property, attribute]) => [property, { attribute }])),
-    /** Partner's own contacts, in the same shape as built-in services. */
-    services: { attribute: false },
-  };
+export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatElement {
+  protected static override styles = launcherStyles;
+  protected static override shadowRootOptions: ShadowRootInit = { mode: openForTests ? 'open' : 'closed' };
+  /** Each attribute as a property (`lang` is kept apart from HTMLElement's own), and the partner's contacts, set from script. */
+  protected static override reactive = { ...attributes, services: null };
+  static {
+    this.defineReactive();
+  }
   declare mode?: string;
   declare area?: string;
   declare audience?: string;
@@ -116,6 +116,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
   declare language?: string;
   declare clearAfter?: string;
   declare preload?: string;
+  /** Partner's own contacts, in the same shape as built-in services. */
   declare services: unknown;
   private shown = false;
   /** Whether the panel is showing (always, inline). */
@@ -299,9 +300,9 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
     return inLang(text, this.config.lang);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>) {
+  protected override willUpdate(changed: Changes) {
     this.guard(() => {
-      if (!Object.keys(attributes).some((p) => (changed as Map<PropertyKey, unknown>).has(p))) return;
+      if (!Object.keys(attributes).some((p) => changed.has(p))) return;
       // Properties can be set from script to anything: read them as the text an attribute would hold.
       const raw: RawAttributes = {};
       for (const [p, attribute] of Object.entries(attributes)) {
@@ -350,8 +351,7 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
    * The launcher is a few DOM calls so the page pays almost nothing before
    * opening; the panel draws itself into its own container once loaded.
    */
-  protected override update(changed: PropertyValues<this>) {
-    super.update(changed);
+  protected override update() {
     this.guard(() => {
       if (!this.launcher) {
         // Everything of the widget's own inherits its text settings from here, not from the host
@@ -391,10 +391,14 @@ export class SafetyChat extends ReactiveElement implements PanelHost, SafetyChat
     if (this.panel) return;
     this.hideUnavailable();
     try {
-      const mod = await loadPanel();
-      // Evaluating the chunk and drawing the panel are two tasks, not one long one: the page stays
-      // responsive while the chat opens.
-      await nextTask();
+      // Fetched ahead (on intent or at idle), the panel is drawn at once, so the first message is
+      // in the first frame after the click. Loaded now, evaluating the chunk and drawing the panel
+      // are two tasks, not one long one: the page stays responsive while the chat opens.
+      let mod = loadedPanel;
+      if (!mod) {
+        mod = await loadPanel();
+        await nextTask();
+      }
       if (this.panel || !this.isConnected) return;
       const root = this.renderRoot as ShadowRoot;
       if (root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(mod.panelSheet)) {

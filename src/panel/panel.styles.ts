@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css, styleSheet } from '../shared/styles.js';
 
 const panelStyles = css`
   .frame {
@@ -539,17 +539,6 @@ const panelStyles = css`
       border-block-end: 2px solid CanvasText;
     }
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .bubble.new {
-      animation: appear 160ms ease-out;
-    }
-    @keyframes appear {
-      from {
-        opacity: 0;
-        transform: translateY(4px);
-      }
-    }
-  }
 `;
 
-export const panelSheet = panelStyles.styleSheet!;
+export const panelSheet = styleSheet(panelStyles);
