@@ -3,14 +3,16 @@
  * the browser runs. Every problem names the file, the node, what is wrong and
  * what is allowed; the build refuses content with any error.
  */
-import type { Content, Contact as RtContact, FlowNode as RtNode, NodeKey, Service as RtService, Text } from '../engine/data.js';
+import type { ChatNode, Content, Contact as RtContact, NodeKey, Service as RtService, Text } from '../engine/data.js';
+import { kindOf } from '../nodes/index.js';
+import { compileNode } from '../nodes/schemas.js';
 import { conditionKeys } from '../engine/conditions.js';
 import { toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
 import { compilePlaces, loadPlaces } from './places.js';
 import type { Problem } from './problems.js';
-import type { Contact, FlowNode } from './schema.js';
+import type { Contact } from './schema.js';
 
 /** Areas a service may cover besides the council slugs. */
 export const wideAreas = ['kent', 'medway', 'kent-and-medway', 'national'] as const;
@@ -107,7 +109,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours, s.whenClosed].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
 
   // --- Flows: references ---------------------------------------------------
-  const nodes: Record<NodeKey, RtNode> = {};
+  const nodes: Record<NodeKey, ChatNode> = {};
   const origin = new Map<NodeKey, { flow: LoadedFlow; id: string }>();
   const resolve = (flow: LoadedFlow, ref: string, where: string, line?: number): NodeKey | undefined => {
     const [fid, nid] = ref.includes('#') ? (ref.split('#') as [string, string]) : [flow.id, ref];
@@ -143,8 +145,8 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
         return { label: c.label, next: resolve(flow, c.next, `${where}, choice ${i + 1}`, loaded.lineOf(flow.file, ['nodes', id, 'choices', i, 'next'])) ?? '' };
       });
       const priv = flow.private ? { private: true as const } : {};
-      const compiled = compileNode(node, says, rtChoices, (ref, what) => resolve(flow, ref, `${where}, ${what}`, line) ?? '');
-      nodes[key] = { ...compiled, ...priv } as RtNode;
+      const compiled = compileNode(node, { say: says, choices: rtChoices, ref: (ref, what) => resolve(flow, ref, `${where}, ${what}`, line) ?? '' });
+      nodes[key] = { ...compiled, ...priv };
       if ((node.type === 'message' || node.type === 'services') && (node.topic || node.keywords)) {
         if (!node.topic || !node.keywords) err(flow.file, 'has "topic" or "keywords" but not both. The topic finder needs both: "topic" (how results name it) and "keywords" (words that find it).', where, line);
         else {
@@ -213,24 +215,9 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   return { content, problems, stats };
 }
 
-/** The nodes a node can lead to (its edges in the conversation graph). */
-export function nextOf(n: RtNode): NodeKey[] {
-  switch (n.type) {
-    case 'message':
-    case 'services':
-    case 'plan':
-      return n.choices.map((c) => c.next);
-    case 'finder':
-      return n.choices.map((c) => c.next);
-    case 'step':
-      return [n.next];
-    case 'question':
-      return [n.next, ...(n.choices ?? []).map((c) => c.next)];
-    case 'branch':
-      return [...n.routes.map((r) => r.next), n.otherwise];
-    case 'area':
-      return [n.next];
-  }
+/** The nodes a node can lead to (its edges in the conversation graph; the labels are not needed here). */
+export function nextOf(n: ChatNode): NodeKey[] {
+  return kindOf(n).edges(n, {}).map(([, next]) => next);
 }
 
 function walk(from: NodeKey[], edges: Map<NodeKey, NodeKey[]>): Set<NodeKey> {
@@ -238,27 +225,6 @@ function walk(from: NodeKey[], edges: Map<NodeKey, NodeKey[]>): Set<NodeKey> {
   const queue = [...from];
   while (queue.length) for (const n of edges.get(queue.shift()!) ?? []) if (!seen.has(n)) { seen.add(n); queue.push(n); }
   return seen;
-}
-
-function compileNode(node: FlowNode, say: Text[], choices: { label: Text; next: NodeKey }[], ref: (r: string, what: string) => NodeKey): RtNode {
-  switch (node.type) {
-    case 'message':
-      return { type: 'message', say, choices, ...(node.forget ? { forget: true } : {}) };
-    case 'services':
-      return { type: 'services', say, tags: node.tags, choices, ...(node.emergency ? { emergency: true } : {}), ...(node.forget ? { forget: true } : {}) };
-    case 'question':
-      return { type: 'question', key: node.key, say, next: ref(node.next, 'field "next"'), ...(choices.length ? { choices } : {}) };
-    case 'branch':
-      return { type: 'branch', routes: node.routes.map((r, i) => ({ when: r.when, next: ref(r.next, `route ${i + 1}`) })), otherwise: ref(node.otherwise, 'field "otherwise"') };
-    case 'area':
-      return { type: 'area', say, next: ref(node.next, 'field "next"') };
-    case 'step':
-      return { type: 'step', say, plan: node.plan, next: ref(node.next, 'field "next"') };
-    case 'plan':
-      return { type: 'plan', say, choices };
-    case 'finder':
-      return { type: 'finder', say, choices };
-  }
 }
 
 function tokenMatches(token: string, c: Contact): boolean {

@@ -1,5 +1,5 @@
 /** Mermaid flowcharts of the compiled flows, one per flow, so editors can see the conversation. */
-import { choicesOf } from '../engine/machine.js';
+import { kindOf } from '../nodes/index.js';
 import type { Content, NodeKey, Text } from '../engine/data.js';
 
 const en = (t: Text) => (typeof t === 'string' ? t : (t.en ?? ''));
@@ -20,13 +20,9 @@ export function diagrams(content: Content): Map<string, string> {
       const node = content.nodes[key]!;
       const first = 'say' in node ? en(node.say[0]!) : '';
       const label = `${key.split('/')[1]} (${node.type})${first ? `<br/>${safe(first)}` : ''}`;
-      lines.push(`  ${idOf(key)}${node.type === 'branch' ? `{"${label}"}` : node.type === 'services' ? `[["${label}"]]` : `["${label}"]`}`);
-      const edges: [string, NodeKey][] =
-        node.type === 'branch'
-          ? [...node.routes.map((r, i) => [`route ${i + 1}`, r.next] as [string, NodeKey]), ['otherwise', node.otherwise]]
-          : node.type === 'area'
-            ? [['area chosen', node.next]]
-            : choicesOf(content, node).map((c) => [en(c.label), c.next] as [string, NodeKey]);
+      const kind = kindOf(node);
+      lines.push(`  ${idOf(key)}${kind.shape?.(label) ?? `["${label}"]`}`);
+      const edges = kind.edges(node, content.strings).map(([label, next]) => [en(label), next] as const);
       const seen = new Set<string>();
       for (const [label, to] of edges) {
         if (seen.has(`${label}>${to}`)) continue;

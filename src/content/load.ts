@@ -13,11 +13,9 @@ import {
   FlowFile,
   ServicesFile,
   WidgetFile,
-  nodeSchemas,
-  nodeTypes,
-  type FlowNode,
-  type NodeType,
 } from './schema.js';
+import type { NodeType } from '../nodes/index.js';
+import { nodeSchemas, nodeTypes, type AuthoredNode } from '../nodes/schemas.js';
 
 /** Files with a fixed role; every other `*.yaml` in `flows/` is a conversation flow. */
 export const fixedFiles = { widget: 'widget.yaml', services: 'services.yaml', areas: 'areas.yaml' } as const;
@@ -122,7 +120,7 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
     const raw = p.doc.toJS() as unknown;
     const flow = validate(p, FlowFile, raw, []);
     if (!flow) continue;
-    const nodes: Record<string, FlowNode> = {};
+    const nodes: Record<string, AuthoredNode> = {};
     const lines: Record<string, number | undefined> = {};
     for (const [id, value] of Object.entries(flow.nodes)) {
       const where = `node "${id}"`;
@@ -142,7 +140,7 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
         continue;
       }
       const node = validate(p, nodeSchemas[type] as z.ZodType, value, ['nodes', id], where);
-      if (node) nodes[id] = node as FlowNode;
+      if (node) nodes[id] = node as AuthoredNode;
     }
     out.flows.push({ ...flow, nodes, file: p.file, lines });
     if (flow.id !== name.replace(/\.ya?ml$/, '')) {

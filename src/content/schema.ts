@@ -1,11 +1,12 @@
 /**
  * The authoring format of `flows/*.yaml`: the one source of truth for what an
- * editor may write. TypeScript types are inferred from these schemas.
+ * editor may write (each kind of node's own schema is in src/nodes/<kind>.schema.ts). TypeScript types are inferred from these schemas.
  *
  * Runs at build time only (the browser gets compiled data, never this file).
  */
 import { z } from 'zod';
 import type { Condition as ConditionType } from '../engine/data.js';
+import type { AuthoredNode } from '../nodes/schemas.js';
 
 /** Ids editors choose: lower-case words joined by hyphens, e.g. `coercive-control`. */
 export const Id = z
@@ -51,100 +52,15 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-const Say = z.union([Text, z.array(Text).min(1)]);
+export const Say = z.union([Text, z.array(Text).min(1)]);
 
 /** How the topic finder names a node, and the words (and synonyms) that find it. */
-const TopicFields = {
+export const TopicFields = {
   topic: Text.optional(),
   keywords: z.array(z.string().regex(/^[a-z0-9' -]+$/, 'must be lower-case words, e.g. "phone" or "tracking app"')).min(1).optional(),
   /** When the typed words match this topic's keywords, the finder shows it first (help in an emergency). */
   urgent: z.literal(true).optional(),
 };
-
-/** A message (or a few) and the answers a person can give. */
-export const MessageNode = z.strictObject({
-  type: z.literal('message').default('message'),
-  say: Say,
-  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
-  /** Drop the answers of a private flow on arrival (outcome screens). */
-  forget: z.boolean().optional(),
-  ...TopicFields,
-});
-
-/** One question whose answer is kept in memory only, under `key`. */
-export const QuestionNode = z.strictObject({
-  type: z.literal('question'),
-  key: Id,
-  say: Say,
-  next: NodeRef,
-  /** Extra answers besides yes / no / not sure / skip, e.g. "stop the check". */
-  choices: z.array(Choice).optional(),
-});
-
-/** Routes on the answers given so far; the person never sees it. */
-export const BranchNode = z.strictObject({
-  type: z.literal('branch'),
-  routes: z.array(z.strictObject({ when: Condition, next: NodeRef })).min(1),
-  otherwise: NodeRef,
-});
-
-/** Shows service cards chosen by tags and the person's area. */
-export const ServicesNode = z.strictObject({
-  type: z.literal('services'),
-  say: Say,
-  tags: z.array(Id).min(1, 'needs at least one tag, e.g. [everyone]'),
-  /** Show the 999 card first: for topics where danger may be immediate. */
-  emergency: z.boolean().optional(),
-  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
-  forget: z.boolean().optional(),
-  ...TopicFields,
-});
-
-/** The topic finder: a text box that matches topics by their keywords, in the browser only. */
-export const FinderNode = z.strictObject({
-  type: z.literal('finder'),
-  say: Say,
-  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
-});
-
-/** Asks where the person lives (unless the partner set `area`), then moves on. */
-export const AreaNode = z.strictObject({
-  type: z.literal('area'),
-  say: Say,
-  next: NodeRef,
-});
-
-/** One safety-planning step; the person keeps it for their plan, marks it done, or passes. */
-export const StepNode = z.strictObject({
-  type: z.literal('step'),
-  say: Say,
-  /** The step in a few words, as it appears on the "my plan" summary. */
-  plan: Text,
-  next: NodeRef,
-});
-
-/** The "my plan" summary: lists the steps the person kept, in memory only. */
-export const PlanNode = z.strictObject({
-  type: z.literal('plan'),
-  say: Say,
-  choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
-});
-
-export const nodeSchemas = {
-  message: MessageNode,
-  question: QuestionNode,
-  branch: BranchNode,
-  services: ServicesNode,
-  area: AreaNode,
-  step: StepNode,
-  plan: PlanNode,
-  finder: FinderNode,
-} as const;
-export type NodeType = keyof typeof nodeSchemas;
-export const nodeTypes = Object.keys(nodeSchemas) as NodeType[];
-
-export const FlowNode = z.discriminatedUnion('type', [MessageNode, QuestionNode, BranchNode, ServicesNode, AreaNode, StepNode, PlanNode, FinderNode]);
-export type FlowNode = z.infer<typeof FlowNode>;
 
 /** One `flows/<topic>.yaml` file. Nodes are checked one by one (see load.ts). */
 export const FlowFile = z.strictObject({
@@ -156,7 +72,7 @@ export const FlowFile = z.strictObject({
   private: z.boolean().optional(),
   nodes: z.record(z.string(), z.unknown()).refine((n) => Object.keys(n).length > 0, 'needs at least one node'),
 });
-export type FlowFile = Omit<z.infer<typeof FlowFile>, 'nodes'> & { nodes: Record<string, FlowNode> };
+export type FlowFile = Omit<z.infer<typeof FlowFile>, 'nodes'> & { nodes: Record<string, AuthoredNode> };
 
 const Phone = z.strictObject({
   type: z.enum(['phone', 'text']),

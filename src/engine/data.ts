@@ -3,6 +3,9 @@
  * makes of `flows/*.yaml`. Plain data, no code, no YAML.
  */
 import type { AreaTable } from './area-lookup.js';
+import type { ChatNode } from '../nodes/index.js';
+
+export type { ChatNode };
 
 /** Conditions over the answers of a question flow; read only by `branch` nodes. */
 export type Condition =
@@ -20,64 +23,6 @@ export type NodeKey = string;
 
 export type Audience = 'general' | 'young-people';
 export type AnswerValue = 'yes' | 'no' | 'not-sure';
-
-export interface Choice {
-  label: Text;
-  next: NodeKey;
-}
-
-interface NodeBase {
-  /** Set on nodes of a private flow (the safety check): what they show is collapsed when answers are forgotten. */
-  private?: true;
-}
-export interface MessageNode extends NodeBase {
-  type: 'message';
-  say: Text[];
-  choices: Choice[];
-  forget?: true;
-}
-export interface QuestionNode extends NodeBase {
-  type: 'question';
-  key: string;
-  say: Text[];
-  next: NodeKey;
-  choices?: Choice[];
-}
-export interface BranchNode extends NodeBase {
-  type: 'branch';
-  routes: { when: Condition; next: NodeKey }[];
-  otherwise: NodeKey;
-}
-export interface ServicesNode extends NodeBase {
-  type: 'services';
-  say: Text[];
-  tags: string[];
-  emergency?: true;
-  choices: Choice[];
-  forget?: true;
-}
-export interface AreaNode extends NodeBase {
-  type: 'area';
-  say: Text[];
-  next: NodeKey;
-}
-export interface StepNode extends NodeBase {
-  type: 'step';
-  say: Text[];
-  plan: Text;
-  next: NodeKey;
-}
-export interface PlanNode extends NodeBase {
-  type: 'plan';
-  say: Text[];
-  choices: Choice[];
-}
-export interface FinderNode extends NodeBase {
-  type: 'finder';
-  say: Text[];
-  choices: Choice[];
-}
-export type FlowNode = MessageNode | QuestionNode | BranchNode | ServicesNode | AreaNode | StepNode | PlanNode | FinderNode;
 
 /** A node the topic finder can find. */
 export interface Topic {
@@ -124,7 +69,7 @@ export interface Content {
   languages: Record<string, string>;
   starts: Record<Audience, NodeKey>;
   strings: Record<string, Text>;
-  nodes: Record<NodeKey, FlowNode>;
+  nodes: Record<NodeKey, ChatNode>;
   services: Service[];
   councils: Council[];
   /** Local charities named on a council's lists: area → what to say. */

@@ -8,8 +8,13 @@
  * answers of an unfinished private flow (the safety check).
  */
 import { assertEvent, assign, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import { matches, type Answers } from './conditions.js';
-import type { AnswerValue, Audience, Content, FlowNode, NodeKey, Text } from './data.js';
+import type { Answers } from './conditions.js';
+import type { Audience, Content, NodeKey, Text } from './data.js';
+import { routeOf } from '../nodes/branch.js';
+import { choicesOf, type Answer } from '../nodes/index.js';
+
+export { choicesOf };
+export type { Answer };
 
 /** What the person said about where they live: a council slug or one of these. */
 export const areaAnswers = ['not-sure', 'outside', 'not-said'] as const;
@@ -61,50 +66,6 @@ export interface ChatInput {
   area?: AreaAnswer | null;
 }
 
-/** The answers every question offers, in order; a question's own choices follow them. */
-export const questionAnswers = [
-  { value: 'yes', string: 'yes' },
-  { value: 'no', string: 'no' },
-  { value: 'not-sure', string: 'notSure' },
-  { value: undefined, string: 'skip' },
-] as const satisfies readonly { value: AnswerValue | undefined; string: string }[];
-
-/** The answers every safety-plan step offers. */
-export const stepAnswers = [
-  { keep: true, done: false, string: 'stepKeep' },
-  { keep: true, done: true, string: 'stepDone' },
-  { keep: false, done: false, string: 'stepSkip' },
-] as const;
-
-export interface ChoiceOf {
-  label: Text;
-  next: NodeKey;
-  /** A question's answer to remember. */
-  value?: AnswerValue;
-  /** A plan step to keep. */
-  keep?: { done: boolean };
-}
-
-/** Every answer a node offers, as label + where it leads (+ what it records). */
-export function choicesOf(content: Content, node: FlowNode): ChoiceOf[] {
-  switch (node.type) {
-    case 'message':
-    case 'services':
-    case 'plan':
-    case 'finder':
-      return node.choices;
-    case 'step':
-      return stepAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.keep ? { keep: { done: a.done } } : {}) }));
-    case 'question':
-      return [
-        ...questionAnswers.map((a) => ({ label: content.strings[a.string]!, next: node.next, ...(a.value ? { value: a.value } : {}) })),
-        ...(node.choices ?? []),
-      ];
-    default:
-      return [];
-  }
-}
-
 /** Collapse each run of private lines into one neutral "Safety check finished". */
 function collapsePrivate(log: LogEntry[]): LogEntry[] {
   const out: LogEntry[] = [];
@@ -140,7 +101,7 @@ export function arrive(content: Content, context: ChatContext, key: NodeKey): Ch
   for (let hops = 0; hops <= Object.keys(content.nodes).length; hops++) {
     const node = content.nodes[key]!;
     if (node.type === 'branch') {
-      key = node.routes.find((r) => matches(r.when, c.answers))?.next ?? node.otherwise;
+      key = routeOf(node, c.answers);
       continue;
     }
     if (!node.private || ('forget' in node && node.forget)) c = forget(c);

@@ -5,13 +5,13 @@
  * else sees the packed form. (Saves about 3 KB gzip on the shipped flows.)
  */
 import type { AreaTable } from './area-lookup.js';
-import type { Choice, Contact, Content, FlowNode, NodeKey, Service, Text } from './data.js';
+import type { ChatNode, Contact, Content, NodeKey, Service, Text } from './data.js';
+import { kinds, kindOf, type NodeType } from '../nodes/index.js';
 import { shortUrl } from './short-url.js';
 import { compactKeywords } from './find-topics.js';
 
 type Ref = number;
-type PackedChoice = [label: Choice['label'], next: Ref];
-/** [type, say, choices | next, extra…, flags]; flags: 1 private, 2 forget, 4 emergency. */
+/** [type, flags, the kind's own fields…] (see each kind's pack in src/nodes); flags: 1 private, 2 forget, 4 emergency. */
 export type PackedNode = unknown[];
 /** [type, what is shown or the link, label?]: the other half of each contact is derived on unpacking. */
 type PackedContact = [type: Contact['type'], value: string, label?: Contact['label']];
@@ -27,7 +27,7 @@ export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topic
   topics: [node: Ref, title: Content['topics'][number]['title'], urgent?: 1][];
 }
 
-const flagsOf = (n: FlowNode) => (n.private ? 1 : 0) | ('forget' in n && n.forget ? 2 : 0) | ('emergency' in n && n.emergency ? 4 : 0);
+const flagsOf = (n: ChatNode) => (n.private ? 1 : 0) | ('forget' in n && n.forget ? 2 : 0) | ('emergency' in n && n.emergency ? 4 : 0);
 const withFlags = (flags: number) => ({ ...(flags & 1 ? { private: true as const } : {}), ...(flags & 2 ? { forget: true as const } : {}), ...(flags & 4 ? { emergency: true as const } : {}) });
 
 /** The widget's words that only the element uses (see src/content/launcher.ts). */
@@ -37,25 +37,7 @@ export function packContent(content: Content): PackedContent {
   const keys = Object.keys(content.nodes);
   const ref = new Map(keys.map((k, i) => [k, i]));
   const r = (k: NodeKey) => ref.get(k)!;
-  const choices = (cs: Choice[]): PackedChoice[] => cs.map((c) => [c.label, r(c.next)]);
-  const node = (n: FlowNode): PackedNode => {
-    switch (n.type) {
-      case 'message':
-      case 'plan':
-      case 'finder':
-        return [n.type, n.say, choices(n.choices), flagsOf(n)];
-      case 'services':
-        return [n.type, n.say, choices(n.choices), flagsOf(n), n.tags];
-      case 'question':
-        return [n.type, n.say, r(n.next), flagsOf(n), n.key, choices(n.choices ?? [])];
-      case 'area':
-        return [n.type, n.say, r(n.next), flagsOf(n)];
-      case 'step':
-        return [n.type, n.say, r(n.next), flagsOf(n), n.plan];
-      case 'branch':
-        return [n.type, n.routes.map((x) => [x.when, r(x.next)]), r(n.otherwise), flagsOf(n)];
-    }
-  };
+  const node = (n: ChatNode): PackedNode => [n.type, flagsOf(n), ...kindOf(n).pack(n, r)];
   const { areaTable: _apart, ...shipped } = content;
   // Words only the launcher shows travel in the launcher's own file, not again in the panel's.
   const strings = Object.fromEntries(Object.entries(content.strings).filter(([k]) => !launcherOnly.includes(k)));
@@ -119,19 +101,10 @@ export const noPlaces: AreaTable = { councils: [], places: [], outcodes: '', out
 
 export function unpackContent(packed: PackedContent, keywords?: readonly string[], areaTable: AreaTable = noPlaces): Content {
   const { keys, ...rest } = packed;
-  const choices = (cs: PackedChoice[]): Choice[] => cs.map(([label, next]) => ({ label, next: keys[next]! }));
-  const nodes: Record<NodeKey, FlowNode> = {};
-  packed.nodes.forEach((p, i) => {
-    const [type, a, b, flags, c, d] = p as [FlowNode['type'], never, never, number, never, never];
-    const f = withFlags(flags);
-    let n: FlowNode;
-    if (type === 'message' || type === 'plan' || type === 'finder') n = { type, say: a, choices: choices(b), ...f } as FlowNode;
-    else if (type === 'services') n = { type, say: a, choices: choices(b), tags: c, ...f };
-    else if (type === 'question') n = { type, say: a, next: keys[b]!, key: c, ...((d as PackedChoice[]).length ? { choices: choices(d) } : {}), ...f };
-    else if (type === 'area') n = { type, say: a, next: keys[b]!, ...f };
-    else if (type === 'step') n = { type, say: a, next: keys[b]!, plan: c, ...f };
-    else n = { type: 'branch', routes: (a as [never, number][]).map(([when, next]) => ({ when, next: keys[next]! })), otherwise: keys[b]!, ...f };
-    nodes[keys[i]!] = n;
+  const key = (ref: Ref) => keys[ref]!;
+  const nodes: Record<NodeKey, ChatNode> = {};
+  packed.nodes.forEach(([type, flags, ...fields], i) => {
+    nodes[keys[i]!] = { ...kinds[type as NodeType].unpack(fields, key), ...withFlags(flags as number) } as ChatNode;
   });
   return {
     ...rest,

@@ -15,7 +15,8 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
-import type { AnswerValue, Content, FlowNode, NodeKey, QuestionNode, Text } from '../../src/engine/data.js';
+import type { AnswerValue, ChatNode, Content, NodeKey, Text } from '../../src/engine/data.js';
+import type { QuestionNode } from '../../src/nodes/index.js';
 import { currentNode, choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
 import { selectServices } from '../../src/engine/services.js';
 
@@ -50,7 +51,7 @@ function texts(t: Text): string[] {
   return typeof t === 'string' ? [t] : Object.values(t);
 }
 
-function nodeTexts(content: Content, node: FlowNode): string[] {
+function nodeTexts(content: Content, node: ChatNode): string[] {
   const say = 'say' in node ? node.say.flatMap(texts) : [];
   return [...say, ...choicesOf(content, node).flatMap((c) => texts(c.label))];
 }
