@@ -1,6 +1,7 @@
 // Real-browser tests in Chromium, against the built dist/ file (what partners ship).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeArgs, chromePath } from './scripts/browser.mjs';
 
 export default {
   files: 'tests/browser/**/*.test.ts',
@@ -10,8 +11,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+        executablePath: chromePath,
+        args: ['--headless=new', ...chromeArgs],
       },
     }),
   ],

@@ -3,12 +3,12 @@ import { chromium } from 'playwright-core';
 
 export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
-export function launch() {
-  return chromium.launch({
-    executablePath: chromePath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+/** Chromium's flags for every suite and script (web-test-runner's config reads them too). */
+export const chromeArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** `options`: more of Playwright's launch options (the privacy suite keeps the back-forward cache on). */
+export function launch(options = {}) {
+  return chromium.launch({ executablePath: chromePath, headless: true, args: chromeArgs, ...options });
 }
 
 /**

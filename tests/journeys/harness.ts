@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { useDemo } from '../support/demo.js';
-import { storedTraces } from '../support/page-watch.js';
+import { traces as readTraces } from '../support/traces.js';
 import { fingerprint, readScreen, type Screen, type Seen } from './dom.js';
 import { sizes, type Action, type Expect, type Journey, type Match, type PageSpec, type Size, type Step } from './journeys.js';
 
@@ -142,7 +142,7 @@ class Run {
     this.page.on('pageerror', (e) => this.errors.push(e.message));
     await this.page.goto(`${this.env.origin}${host.path}`);
     await this.page.waitForFunction(() => customElements.get('safety-chat') !== undefined);
-    const t = await storedTraces(this.page);
+    const t = await readTraces(this.page);
     this.arrival = { history: t.history, url: t.url };
     return host;
   }
@@ -310,14 +310,16 @@ class Run {
 
   /** 6. Nothing stored, the address and history as on arrival. */
   private async traces() {
-    const t = await storedTraces(this.page);
+    const t = await readTraces(this.page);
     const kept = [
-      t.cookies && `cookies (${t.cookies})`,
+      t.cookie && `cookies (${t.cookie})`,
       t.local && `localStorage (${t.local} items)`,
       t.session && `sessionStorage (${t.session} items)`,
-      t.idb && `IndexedDB (${t.idb} databases)`,
-      t.caches && `Cache Storage (${t.caches})`,
+      t.idb.length && `IndexedDB (${t.idb.join(', ')})`,
+      t.caches.length && `Cache Storage (${t.caches.join(', ')})`,
       t.workers && `service workers (${t.workers})`,
+      t.historyState !== null && `history.state (${JSON.stringify(t.historyState)})`,
+      t.windowName && `window.name (${t.windowName})`,
       t.url !== this.arrival.url && `the address changed to ${t.url}`,
       t.history !== this.arrival.history && `history.length went from ${this.arrival.history} to ${t.history}`,
     ].filter(Boolean);

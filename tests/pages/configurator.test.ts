@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useDemo } from '../support/demo.js';
-import { storedTraces, watchPage, type Watch as PageWatch } from '../support/page-watch.js';
+import { watchPage, type Watch as PageWatch } from '../support/page-watch.js';
+import { clean, traces } from '../support/traces.js';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS helper scripts
 import { strictCsp } from '../../scripts/serve.mjs';
@@ -48,9 +49,8 @@ async function expectClean(w: Watch) {
   expect(w.console).toEqual([]);
   expect(w.errors).toEqual([]);
   expect(await w.violations()).toEqual([]);
-  expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
-  const storage = await storedTraces(w.page);
-  expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: w.history, url: `${demo.origin}${path}` });
+  expect(w.requests.every((r) => r.url.startsWith(demo.origin))).toBe(true);
+  expect(await traces(w.page)).toEqual(clean(w.history, `${demo.origin}${path}`));
 }
 
 describe('the configurator page', () => {
@@ -232,7 +232,7 @@ describe('the configurator page', () => {
     await expect.poll(() => page.locator('#contrast').textContent()).toMatch(/Text on the main colour: contrast 1\.5:1[\s\S]*at least 4\.5:1/);
     expect(await page.getByLabel('Text on the main colour', { exact: true }).getAttribute('aria-describedby')).toBe('contrast');
     // The widget in the preview refuses the unreadable pair too, once its colour check has loaded.
-    const isContrastError = (m: string) => /^error: <safety-chat>: .* at least 4\.5:1 is needed/.test(m);
+    const isContrastError = (m: { type: string; text: string }) => m.type === 'error' && /^<safety-chat>: .* at least 4\.5:1 is needed/.test(m.text);
     await expect.poll(() => w.console.filter(isContrastError).length).toBeGreaterThan(0);
     await page.getByLabel('Text on the main colour', { exact: true }).fill('#0b0c0c');
     await expect.poll(() => page.locator('#contrast').textContent()).not.toMatch(/Text on the main colour/);

@@ -4,7 +4,8 @@
  * CSP and Trusted Types).
  */
 import { useDemo } from '../support/demo.js';
-import { storedTraces, watchPage, type Watch } from '../support/page-watch.js';
+import { watchPage, type Watch } from '../support/page-watch.js';
+import { clean, traces } from '../support/traces.js';
 import { describe, expect, it } from 'vitest';
 
 const demo = useDemo();
@@ -39,9 +40,8 @@ describe.each(pages)('%s', (path, mode) => {
     expect(w.console).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(await w.violations()).toEqual([]);
-    expect(w.requests.every((u) => u.startsWith(demo.origin))).toBe(true);
-    const storage = await storedTraces(page);
-    expect(storage).toEqual({ cookies: '', local: 0, session: 0, idb: 0, caches: 0, workers: 0, history: historyBefore, url: `${demo.origin}${path}` });
+    expect(w.requests.every((r) => r.url.startsWith(demo.origin))).toBe(true);
+    expect(await traces(page)).toEqual(clean(historyBefore, `${demo.origin}${path}`));
     await page.context().close();
   });
 

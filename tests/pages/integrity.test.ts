@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useDemo } from '../support/demo.js';
-import { watchPage } from '../support/page-watch.js';
+import { consoleLines, watchPage } from '../support/page-watch.js';
 // @ts-expect-error plain JS helper scripts
 import { sha384 } from '../../scripts/integrity.mjs';
 
@@ -54,16 +54,16 @@ describe('integrity', () => {
     await page.locator('safety-chat').getByRole('button', { name: 'Need to talk?' }).click();
     await page.locator('safety-chat').getByRole('button', { name: "I'm in danger now" }).waitFor();
     expect(watch.errors).toEqual([]);
-    expect(watch.console.filter((m) => m.startsWith('error'))).toEqual([]);
+    expect(watch.console.filter((m) => m.type === 'error')).toEqual([]);
     await close();
   });
 
   it('a tampered panel chunk is refused; the fallback text still shows and nothing throws into the page', async () => {
     const { page, watch, close } = await openPinned(`sha384-${'A'.repeat(64)}`);
     await page.locator('safety-chat').getByRole('button', { name: 'Need to talk?' }).click();
-    await expect.poll(() => watch.console.some((m) => /^error: <safety-chat>: something went wrong/.test(m)), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => consoleLines(watch).some((m) => /^error: <safety-chat>: something went wrong/.test(m)), { timeout: 5000 }).toBe(true);
     // Chromium refused the chunk (its integrity did not match), so no conversation was drawn.
-    expect(watch.console.some((m) => /integrity/i.test(m))).toBe(true);
+    expect(watch.console.some((m) => /integrity/i.test(m.text))).toBe(true);
     expect(await page.locator('safety-chat').getByRole('button', { name: "I'm in danger now" }).count()).toBe(0);
     expect(await page.locator('#fallback').isVisible()).toBe(true);
     expect(watch.errors).toEqual([]);

@@ -21,7 +21,7 @@ async function kentCardAt(time: string) {
   const text = (await card.innerText()).replace(/\s+/g, ' ');
   const links = await card.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   await context.close();
-  return { text, links, requests: watch.requests.filter((u) => !u.startsWith(demo.origin)) };
+  return { text, links, requests: watch.requests.map((r) => r.url).filter((u) => !u.startsWith(demo.origin)) };
 }
 
 describe('the Kent line, honestly timed', () => {

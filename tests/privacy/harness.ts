@@ -1,8 +1,8 @@
 /**
  * Shared set-up for the privacy suite: Chromium and the demo server as every suite starts
  * them (tests/support/demo.ts), Chromium with the back-forward cache on, a second small
- * server for the fixture pages in tests/privacy/fixtures, and a watch on
- * everything a page does (console, errors, dialogs, requests, CSP violations).
+ * server for the fixture pages in tests/privacy/fixtures. The page watcher and the trace
+ * reader are tests/support's, re-exported here.
  * All traffic stays on 127.0.0.1; exit destinations are answered locally.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -10,10 +10,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 // @ts-expect-error plain JS helper scripts
-import { chromePath, withOpenShadowRoots } from '../../scripts/browser.mjs';
-import { chromium } from 'playwright-core';
+import { launch as launchChromium, withOpenShadowRoots } from '../../scripts/browser.mjs';
 // @ts-expect-error plain JS helper scripts
 import { strictCsp } from '../../scripts/serve.mjs';
 import { demoServer, launch } from '../support/demo.js';
@@ -28,12 +27,7 @@ export const STRICT_CSP = strictCsp as string;
  * so Back can restore a frozen page the way a person's browser does.
  */
 export async function launchWithBfcache(): Promise<Browser> {
-  return withOpenShadowRoots(await chromium.launch({
-    executablePath: chromePath as string,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-  }));
+  return withOpenShadowRoots(await launchChromium({ ignoreDefaultArgs: ['--disable-back-forward-cache'] }));
 }
 
 
@@ -83,92 +77,8 @@ export async function stopEnv(env: Partial<Env>): Promise<void> {
   env.fixtures?.server.close();
 }
 
-export interface Watch {
-  context: BrowserContext;
-  page: Page;
-  console: { type: string; text: string }[];
-  errors: string[];
-  dialogs: string[];
-  requests: { url: string; at: number }[];
-  /** CSP violations seen by the page (recorded from before any page script runs). */
-  violations: () => Promise<string[]>;
-  close: () => Promise<void>;
-}
-
-/** The page the exit URLs lead to, answered locally. */
-export const EXITED_BODY = '<!doctype html><title>Exited</title><p>Somewhere else</p>';
-
-/**
- * A new context and page with everything recorded. Any request that does not
- * go to 127.0.0.1 is answered locally (never sent) and recorded.
- */
-export async function openWatch(browser: Browser, opts: { width?: number; height?: number } = {}): Promise<Watch> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
-  const page = await context.newPage();
-  const w: Watch = {
-    context,
-    page,
-    console: [],
-    errors: [],
-    dialogs: [],
-    requests: [],
-    violations: async () => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []),
-    close: () => context.close(),
-  };
-  page.on('console', (m) => w.console.push({ type: m.type(), text: m.text() }));
-  page.on('pageerror', (e) => w.errors.push(e.message));
-  page.on('dialog', (d) => {
-    w.dialogs.push(`${d.type()}: ${d.message()}`);
-    void d.dismiss().catch(() => {});
-  });
-  page.on('request', (r) => w.requests.push({ url: r.url(), at: Date.now() }));
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: EXITED_BODY }));
-  await context.addInitScript(() => {
-    const w = window as unknown as { __violations: string[] };
-    w.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-  });
-  return w;
-}
-
-/** Everything a page could have left behind on the device, and where it is. */
-export interface Traces {
-  cookie: string;
-  local: number;
-  session: number;
-  idb: string[];
-  caches: string[];
-  workers: number;
-  history: number;
-  url: string;
-  /** history.state and window.name both outlive the page in the same tab. */
-  historyState: unknown;
-  windowName: string;
-  /** Inputs in any widget's shadow root without autocomplete="off". */
-  autofillInputs: number;
-}
-
-export async function traces(page: Page): Promise<Traces> {
-  return page.evaluate(async () => {
-    const roots = [...document.querySelectorAll('safety-chat')].map((e) => e.shadowRoot).filter((r): r is ShadowRoot => !!r);
-    return {
-      cookie: document.cookie,
-      local: localStorage.length,
-      session: sessionStorage.length,
-      idb: (await indexedDB.databases()).map((d) => d.name ?? '?'),
-      caches: await caches.keys(),
-      workers: (await navigator.serviceWorker.getRegistrations()).length,
-      history: history.length,
-      url: location.href,
-      historyState: history.state as unknown,
-      windowName: window.name,
-      autofillInputs: roots.flatMap((r) => [...r.querySelectorAll('input')]).filter((i) => i.getAttribute('autocomplete') !== 'off').length,
-    };
-  });
-}
-
-/** The traces a clean page has: nothing stored, the same history length and address as on load. */
-export const clean = (history: number, url: string): Traces => ({ cookie: '', local: 0, session: 0, idb: [], caches: [], workers: 0, history, url, historyState: null, windowName: '', autofillInputs: 0 });
+export { EXITED_BODY, openWatch, type Watch } from '../support/page-watch.js';
+export { clean, traces, type Traces } from '../support/traces.js';
 
 /** The answer buttons' text, trimmed. */
 export async function choiceLabels(page: Page, nth = 0): Promise<string[]> {
