@@ -202,7 +202,7 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
       // rendering step, not a second long piece of the task that drew it.
       this.ensurePanel()
         .then(() => this.updateComplete)
-        .then(() => requestAnimationFrame(() => this.guard(() => this.open && (this.panel?.focus(), this.requestUpdate()))))
+        .then(() => requestAnimationFrame(() => this.guard(() => this.open && (this.panel?.opened(), this.placeLauncher()))))
         .catch(report);
     });
   }
@@ -361,7 +361,7 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
         this.launcher.type = 'button';
         this.launcher.setAttribute('part', 'launcher');
         this.launcher.addEventListener('click', () => this.show());
-        for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, preload, { passive: true });
+        for (const type of ['pointerenter', 'focus', 'touchstart']) this.launcher.addEventListener(type, this.drawAhead, { passive: true });
         this.container = make('div', 'container');
         this.widget.append(this.launcher, this.container);
         this.renderRoot.append(this.widget);
@@ -375,16 +375,34 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
         );
       }
       this.launcher.textContent = this.config.label ?? this.say(launcherConfig.strings.launcher);
-      // Opening, the launcher keeps focus (under the panel) until the panel takes it, so focus
-      // never falls to the page, even while the panel is still loading.
-      const holdsFocus = this.open && (this.renderRoot as ShadowRoot).activeElement === this.launcher;
-      showInTopLayer(this.launcher, this.config.mode !== 'inline' && (!this.open || holdsFocus));
+      this.placeLauncher();
       this.fallback!.hidden = this.config.mode === 'inline' && !!this.panel;
       this.markInline(this.config.mode === 'inline');
       this.container!.hidden = !this.open;
       // Drawn even while closed, so a wipe leaves nothing of the old conversation in the page.
       this.panel?.render(this.container!);
     });
+  }
+
+  /**
+   * Intent to open (pointer, focus or touch on the launcher): fetch the panel and draw it, hidden,
+   * ahead of the click, so the click only shows it and the first message is in the next frame.
+   * Three short tasks (fetch, evaluate, draw), never one long one on the host page.
+   */
+  private drawAhead = () => {
+    loadPanel()
+      .then(nextTask)
+      .then(() => (this.open ? undefined : this.ensurePanel()))
+      .catch(report);
+  };
+
+  /**
+   * The launcher sits in the top layer while it shows. Opening, it keeps focus (under the panel)
+   * until the panel takes it, so focus never falls to the page, even while the panel is loading.
+   */
+  private placeLauncher() {
+    const holdsFocus = this.open && this.renderRoot.activeElement === this.launcher;
+    if (this.launcher) showInTopLayer(this.launcher, this.config.mode !== 'inline' && (!this.open || holdsFocus));
   }
 
   private async ensurePanel(): Promise<void> {
@@ -394,7 +412,8 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
       // Fetched ahead (on intent or at idle), the panel is drawn at once, so the first message is
       // in the first frame after the click. Loaded now, evaluating the chunk and drawing the panel
       // are two tasks, not one long one: the page stays responsive while the chat opens.
-      let mod = loadedPanel;
+      // (Not before the element has read its attributes: the conversation starts from them.)
+      let mod = this.hasUpdated ? loadedPanel : undefined;
       if (!mod) {
         mod = await loadPanel();
         await nextTask();
@@ -405,6 +424,8 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, mod.panelSheet];
       }
       this.panel = mod.createPanel(this);
+      // Drawn ahead of the click: making the conversation and drawing it are two tasks.
+      if (!this.open) await nextTask();
       this.requestUpdate();
     } catch (e) {
       report(e);
@@ -525,9 +546,5 @@ function preloadWhenIdle() {
   else addEventListener('load', idle, { once: true });
 }
 
-/** Intent to open (pointer, focus or touch on the launcher): fetch the panel ahead of the click. */
-function preload() {
-  loadPanel().catch(report);
-}
 
 

@@ -73,12 +73,6 @@ class ChatPanel implements Panel {
   private idleWarning = false;
   private focusAfterUpdate = false;
   /**
-   * False until the transcript has been drawn once, empty: a live region only
-   * announces what is added after it exists. Inline panels start ready
-   * (nothing should speak on page load).
-   */
-  private logReady: boolean;
-  /**
    * What the area search found, for the screen it ran on (the log's length then). The typed words
    * stay only in the box, until the person leaves that screen or the conversation is wiped.
    */
@@ -102,7 +96,6 @@ class ChatPanel implements Panel {
       calm: () => this.idleCalm(),
       clear: () => this.idleClear(),
     });
-    this.logReady = host.config.mode === 'inline';
     this.chat = new Conversation(host, getMachine(), () => ({ audience: host.config.audience, area: host.config.area }), (e) => this.broken(e));
   }
 
@@ -195,8 +188,6 @@ class ChatPanel implements Panel {
     this.idleWarning = false;
     this.idle.restart();
     for (const input of this.host.renderRoot.querySelectorAll('input')) input.value = '';
-    // Wiped while closed: the opening messages are added after the panel next opens, so they are announced.
-    this.logReady = this.host.config.mode === 'inline' || this.host.open;
     this.chat.wipe();
     this.host.requestUpdate();
   }
@@ -221,8 +212,10 @@ class ChatPanel implements Panel {
    * search chose). Emptied first, so the same words said twice are heard twice.
    */
   private announce(text: string) {
-    this.statusMessage = '';
-    this.host.requestUpdate();
+    if (this.statusMessage) {
+      this.statusMessage = '';
+      this.host.requestUpdate();
+    }
     requestAnimationFrame(() => {
       this.statusMessage = text;
       this.host.requestUpdate();
@@ -235,13 +228,24 @@ class ChatPanel implements Panel {
     this.host.requestUpdate();
   }
 
+  /**
+   * The panel has just been shown (drawn with its opening messages, in the first frame after the
+   * click): focus goes to the first answer, and the opening messages are said through the status
+   * region, which existed before them (the log was created holding them, and a live region
+   * announces only what changes after it exists).
+   */
+  opened() {
+    this.focus();
+    const said = [...this.host.renderRoot.querySelectorAll('.log .bubble.bot')].map((b) => b.textContent?.trim()).filter(Boolean);
+    if (said.length) this.announce(said.join(' '));
+  }
+
   focus() {
     const root = this.host.renderRoot;
     (root.querySelector<HTMLElement>('.choices button') ?? root.querySelector<HTMLElement>('.exit'))?.focus();
   }
 
   private send(event: ChatEvent) {
-    this.logReady = true;
     this.statusMessage = '';
     this.focusAfterUpdate = true;
     this.chat.send(event);
@@ -293,13 +297,6 @@ class ChatPanel implements Panel {
     }
     this.container = container;
     render(this.view(), container);
-    if (!this.logReady && this.host.open) {
-      // The transcript was drawn empty; add the opening messages next frame so the log announces them.
-      requestAnimationFrame(() => {
-        this.logReady = true;
-        this.host.requestUpdate();
-      });
-    }
     const frame = container.querySelector<HTMLElement>('.frame.floating');
     if (frame) showInTopLayer(frame, this.host.open);
     // Covering the page: the same width at which the floating panel's styles fill the screen.
@@ -371,13 +368,9 @@ class ChatPanel implements Panel {
         ${floating ? clear : nothing}
       </div>
       ${this.renderIdleWarning()}
-      <div part="transcript" class="log" role="log" aria-label=${this.t('conversation')} tabindex="0">${this.logReady
-        ? log.map((e) =>
-            guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () =>
-              this.renderEntry(e, e.id === last),
-            ),
-          )
-        : nothing}</div>
+      <div part="transcript" class="log" role="log" aria-label=${this.t('conversation')} tabindex="0">${log.map((e) =>
+        guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () => this.renderEntry(e, e.id === last)),
+      )}</div>
       <div class="sr-only" role="status">${this.statusMessage}</div>
       ${this.renderChoices()}
     </section>`;

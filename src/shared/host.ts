@@ -28,6 +28,8 @@ export interface Panel {
   wipe(): void;
   /** Move focus into the panel (first answer). */
   focus(): void;
+  /** The panel has just been shown: focus the first answer and say the opening messages. */
+  opened(): void;
   /** Shift was pressed towards quick exit: `remaining` more presses leave (3 means the count restarted). */
   shiftRemaining(remaining: number): void;
   dispose(): void;

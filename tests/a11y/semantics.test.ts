@@ -124,29 +124,24 @@ describe.each([
     await close();
   });
 
-  // Regression (found by this suite, fixed): src/panel/panel.ts — the log is created already holding the welcome, and focus goes to
-  // the first answer, so a screen reader never hears the welcome (a live region only announces
-  // changes after it exists). Draw the log empty first and add the messages a frame later (see report).
-  it('the opening messages are added to a log that already exists, so they are announced', async () => {
+  // Regression (found by this suite, fixed): the log is created holding the welcome and focus goes to
+  // the first answer, so a live region alone would never say the welcome (it announces only
+  // changes after it exists). The welcome is drawn in the first frame and said through the status
+  // region, which exists by then.
+  it('says the opening messages when the panel opens, through a live region that existed before them', async () => {
     // Inline, the welcome is page content read in reading order; nothing should speak on page load.
     if (mode === 'inline') return;
     const { page, close } = await open(env, path);
-    await page.evaluate(() => {
-      const w = window as unknown as { __added: string[] };
-      w.__added = [];
-      const watch = (root: ShadowRoot) =>
-        new MutationObserver((records) => {
-          for (const r of records)
-            if ((r.target as Element).getAttribute?.('role') === 'log')
-              for (const n of r.addedNodes) if ((n as Element).classList?.contains('bot')) w.__added.push(n.textContent ?? '');
-        }).observe(root, { childList: true, subtree: true });
-      const host = document.querySelector('safety-chat')!;
-      if (host.shadowRoot) watch(host.shadowRoot);
-    });
+    await page.locator('safety-chat').waitFor();
+    const said = await recordSpeech(page);
     await openPanel(page);
     await page.waitForTimeout(300);
-    const added = await page.evaluate(() => (window as unknown as { __added: string[] }).__added);
-    expect(added.length, 'bot messages appended into a live log after it was created').toBeGreaterThan(0);
+    const heard = await said();
+    const welcome = await page.locator('safety-chat .log .bubble.bot').allInnerTexts();
+    expect(welcome.length).toBeGreaterThan(0);
+    const spoken = heard.map((h) => h.text).join(' ');
+    for (const message of welcome) expect(spoken, 'each opening message is said').toContain(message.replace(/\s+/g, ' ').trim());
+    expect(heard.every((h) => h.politeness === 'polite'), 'politely, after the focused answer').toBe(true);
     await close();
   });
 

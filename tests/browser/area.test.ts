@@ -108,3 +108,23 @@ describe('the area finder', () => {
     expect($(el, '#sc-area')).to.equal(null);
   });
 });
+
+describe('a partner\'s area', () => {
+  it('holds when the page opens the chat the moment it adds the element, with the panel already loaded', async () => {
+    // The panel chunk is loaded by a first widget; the second is opened before it has drawn once.
+    const first = await mount('<safety-chat></safety-chat>');
+    first.show();
+    await until(() => $(first, '[role="log"] .bubble'), 'the first panel');
+    cleanup();
+    const holder = document.createElement('div');
+    holder.innerHTML = '<safety-chat area="medway"></safety-chat>';
+    document.body.append(holder);
+    const el = holder.querySelector('safety-chat') as unknown as SafetyChat;
+    el.show();
+    await until(() => buttonNamed(el, /Find support/), 'welcome');
+    buttonNamed(el, /Find support/)!.click();
+    await until(() => $(el, '.card:not(.emergency)'), 'cards');
+    expect($(el, '#sc-area'), 'no area question: the partner gave it').to.equal(null);
+    expect(transcript(el)).to.match(/Medway/);
+  });
+});
