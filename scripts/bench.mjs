@@ -56,6 +56,7 @@ const chromiumVersion = browser.version();
 
 const cold = [];
 const warm = [];
+const idle = [];
 const dcCold = [];
 const dcWarm = [];
 const midPage = [];
@@ -71,7 +72,7 @@ try {
   blocked.clear(); // the check's own request to localhost
   if (dcProblem) log(`deep-chat: ${dcProblem}`);
   log(`warm-up, then ${RUNS} fresh pages per widget variant, ${DC_RUNS} per deep-chat variant (Chromium ${chromiumVersion})`);
-  await widgetRun(browser, origin, false); // warm-up (discarded): first-page costs of the browser
+  await widgetRun(browser, origin, 'cold'); // warm-up (discarded): first-page costs of the browser
   if (dcServer) {
     try {
       await deepChatRun(browser, dcOrigin, false);
@@ -85,9 +86,9 @@ try {
       break;
     }
     // Interleaved, so drift in the machine affects every variant alike.
-    for (const [list, preload] of [[cold, false], [warm, true]]) {
+    for (const [list, how] of [[cold, 'cold'], [warm, 'hover'], ...(i < MID_RUNS ? [[idle, 'idle']] : [])]) {
       try {
-        list.push(await widgetRun(browser, origin, preload));
+        list.push(await widgetRun(browser, origin, how));
       } catch (e) {
         runErrors.push(e.message.split('\n')[0]);
         if (runErrors.length > 5) throw new Error(`too many failed runs: ${runErrors.join(' | ')}`);
@@ -124,6 +125,7 @@ const failed = printReport({
   budgets,
   cold,
   warm,
+  idle,
   dcCold,
   dcWarm,
   midPage,

@@ -13,11 +13,11 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 /**
  * Prints the table and the notes; returns whether any budget failed.
- * `r`: { sizes, budgets, cold, warm, dcCold, dcWarm, midPage, inline, inlineBare, floor (ms), memory, memoryProblem,
+ * `r`: { sizes, budgets, cold, warm, idle, dcCold, dcWarm, midPage, inline, inlineBare, floor (ms), memory, memoryProblem,
  * runNote, runErrors, distChanged, dcVersion, dcSize, dcProblem, chromiumVersion, seconds, loadAtStart, guard, blocked }
  */
 export function printReport(r) {
-  const { sizes, budgets, cold, warm, dcCold, dcWarm, midPage, inline, inlineBare, floor, memory, memoryProblem, runNote, runErrors, distChanged, dcVersion, dcSize, dcProblem, chromiumVersion, seconds, loadAtStart, guard, blocked } = r;
+  const { sizes, budgets, cold, warm, idle, dcCold, dcWarm, midPage, inline, inlineBare, floor, memory, memoryProblem, runNote, runErrors, distChanged, dcVersion, dcSize, dcProblem, chromiumVersion, seconds, loadAtStart, guard, blocked } = r;
   const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
   const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
   const num = (n) => (Number.isFinite(n) ? n.toFixed(4) : '—');
@@ -70,6 +70,7 @@ export function printReport(r) {
   const vsDeepChat = (k) => `≤ ${k}× deep-chat (${ms(k * (k === latencyBudget.warmVsDeepChat ? dcWarmMedian : dcColdMedian))})`;
   latencyRow('click launcher → first message painted, cold', cold.map((x) => x.open), latencyBudget.coldVsDeepChat * dcColdMedian, dcCold.map((x) => x.open), vsDeepChat(latencyBudget.coldVsDeepChat));
   latencyRow('click launcher → first message painted, hover 300 ms first', warm.map((x) => x.open), latencyBudget.warmVsDeepChat * dcWarmMedian, dcWarm.map((x) => x.open), vsDeepChat(latencyBudget.warmVsDeepChat));
+  latencyRow(`click launcher → first message painted, preload="idle", no hover (${idle.length} runs)`, idle.map((x) => x.open), latencyBudget.warmVsDeepChat * dcWarmMedian, [], vsDeepChat(latencyBudget.warmVsDeepChat));
   framesRow('  frames from click to first message in the page, cold', cold.map((x) => x.openFrames), dcCold.map((x) => x.openFrames));
   framesRow('  frames from click to first message in the page, hover first', warm.map((x) => x.openFrames), dcWarm.map((x) => x.openFrames));
   latencyRow(`click answer → next message painted (${sum(all.map((x) => x.answers.length))} answers)`, all.flatMap((x) => x.answers), latencyBudget.answerMs);

@@ -34,17 +34,26 @@ export async function openByPointer(page, launcher, host, bubbles, preload, what
   );
 }
 
-/** One fresh page of the widget: load, open (cold or after hovering), then ANSWERS answers. */
-export async function widgetRun(browser, origin, preload) {
+/**
+ * One fresh page of the widget: load, open, then ANSWERS answers. `how`: `cold` (nothing fetched
+ * before the click), `hover` (the pointer rests on the launcher first: fetched and drawn on
+ * intent) or `idle` (the page has preload="idle" and the person clicks straight away once it is idle).
+ */
+export async function widgetRun(browser, origin, how) {
   const { context, page } = await openPage(browser);
   try {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${origin}/demo/bench.html`, { waitUntil: 'load' });
+    if (how === 'idle') {
+      const html = readFileSync(join(root, 'demo/bench.html'), 'utf8').replace('<safety-chat', '<safety-chat preload="idle"');
+      await context.route(`${origin}/demo/bench-idle.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    }
+    await page.goto(`${origin}/demo/${how === 'idle' ? 'bench-idle' : 'bench'}.html`, { waitUntil: 'load' });
     await page.evaluate(() => customElements.whenDefined('safety-chat').then(() => document.querySelector('safety-chat').updateComplete));
-    await page.waitForTimeout(150); // the page is idle before the person acts
-    const opened = await openByPointer(page, launcherSel, 'safety-chat', bubbleSel, preload, 'the widget');
+    // The page is idle before the person acts (with preload="idle", long enough for it to fetch and draw).
+    await page.waitForTimeout(how === 'idle' ? 1500 : 150);
+    const opened = await openByPointer(page, launcherSel, 'safety-chat', bubbleSel, how === 'hover', 'the widget');
     if (!opened.visible) throw new Error('the first message is not on screen');
     await page.waitForTimeout(200);
     await page.evaluate(() => window.__bench.mark('answer'));

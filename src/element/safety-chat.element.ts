@@ -318,7 +318,7 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
           report: (_, message) => this.reported.has(message) || (this.reported.add(message), console.error(`<safety-chat>: ${message}`)),
         },
       );
-      if (this.config.preload === 'idle') preloadWhenIdle();
+      if (this.config.preload === 'idle') preloadWhenIdle(this.drawAhead);
       if (this.config.mode === 'inline' && !this.open) {
         this.setOpen(true);
         void this.ensurePanel();
@@ -537,14 +537,16 @@ function leave(url: string) {
 
 /**
  * preload="idle": every visitor fetches the panel and the search data once the page has loaded
- * and is idle, so opening is instant and the browser's cache and resource timing no longer show
- * who opened or searched the chat. (Each file is fetched once, however often this is called.)
+ * and is idle, and the panel is drawn, hidden, as on intent; so opening is instant, and the
+ * browser's cache and resource timing no longer show who opened or searched the chat. (Each file
+ * is fetched once, however often this is called.)
  */
-function preloadWhenIdle() {
-  const idle = () => (self.requestIdleCallback ?? setTimeout)(() => loadPanel().then((m) => m.preloadData()).catch(report));
+function preloadWhenIdle(drawAhead: () => void) {
+  const idle = () =>
+    (self.requestIdleCallback ?? setTimeout)(() => {
+      loadPanel().then((m) => m.preloadData()).catch(report);
+      drawAhead();
+    });
   if (document.readyState === 'complete') idle();
   else addEventListener('load', idle, { once: true });
 }
-
-
-

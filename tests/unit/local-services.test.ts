@@ -96,6 +96,20 @@ describe('the Kent line, honestly timed (UK time, fixed clock)', () => {
   it('says what to do when it is closed: the 24/7 line and its chat', () => {
     expect(JSON.stringify(kentLine.whenClosed)).toMatch(/\{phone:victim-support-247\}.*\{web:victim-support-247\}/);
   });
+  it('tells UK time as the time-zone database does, every half hour from 2024 to 2031, across every change of the clocks', () => {
+    const uk = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const days: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+    let checked = 0;
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2031, 0, 1); t += 30 * 60_000) {
+      const at = new Date(t);
+      const parts = Object.fromEntries(uk.formatToParts(at).map((p) => [p.type, p.value]));
+      const expected = { day: days[parts.weekday!], minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+      const got = ukTime(at);
+      if (got?.day !== expected.day || got.minutes !== expected.minutes) expect({ at: at.toISOString(), got }).toEqual({ at: at.toISOString(), got: expected });
+      checked++;
+    }
+    expect(checked).toBe(122_736);
+  });
   it('knows nothing when the time is unknown', () => {
     expect(ukTime(new Date('nonsense'))).toBe(null);
     expect(isOpen(undefined, new Date())).toBe(null);
