@@ -5,9 +5,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { compilePlaces, loadPlaces } from '../../src/content/places.js';
 import { editDistance, lookupArea, outcodeOf, type AreaResult } from '../../src/engine/area-lookup.js';
+import { flowsDir } from './live-content.js';
 
-const councilIds = (parse(readFileSync('flows/areas.yaml', 'utf8')) as { councils: { id: string }[] }).councils.map((c) => c.id);
-const loaded = loadPlaces('flows', councilIds);
+const councilIds = (parse(readFileSync(`${flowsDir}/areas.yaml`, 'utf8')) as { councils: { id: string }[] }).councils.map((c) => c.id);
+const loaded = loadPlaces(flowsDir, councilIds);
 const table = compilePlaces(loaded.places!, councilIds);
 const look = (q: string) => lookupArea(q, table);
 

@@ -11,8 +11,9 @@ import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
 import type { Content, Text } from '../../src/engine/data.js';
 import { bannedPhrases, victimFacing } from './words.js';
+import { flowsDir } from './live-content.js';
 
-const dir = process.env.FLOWS_DIR ?? 'flows';
+const dir = flowsDir;
 const report = checkAndCompile(dir);
 
 /** Longest message, in words. A token such as {phone:x} counts as one word. */

@@ -11,8 +11,9 @@ import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import { findTopics } from '../../src/engine/find-topics.js';
 import { packContent, packKeywords, unpackContent } from '../../src/engine/pack.js';
 import { bannedPhrases, victimFacing } from './words.js';
+import { flowsDir } from './live-content.js';
 
-const report = checkAndCompile('flows');
+const report = checkAndCompile(flowsDir);
 const content = report.content!;
 const topics = content?.topics ?? [];
 /** What ships: keywords as the build packs them for the browser. */

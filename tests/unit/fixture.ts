@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkAndCompile } from '../../src/content/compile.js';
+import { flowsDir } from './live-content.js';
 
 export const validFlow = `id: demo
 title: A small test flow
@@ -85,13 +86,13 @@ nodes:
         next: demo#support
 `;
 
-const widget = readFileSync('flows/widget.yaml', 'utf8').replace(/starts:\n(  .*\n)+/, 'starts:\n  general: demo\n  young-people: demo#start\n');
+const widget = readFileSync(`${flowsDir}/widget.yaml`, 'utf8').replace(/starts:\n(  .*\n)+/, 'starts:\n  general: demo\n  young-people: demo#start\n');
 
 export function makeFlows(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'flows-'));
-  cpSync('flows/areas.yaml', join(dir, 'areas.yaml'));
-  cpSync('flows/services.yaml', join(dir, 'services.yaml'));
-  cpSync('flows/places.yaml', join(dir, 'places.yaml'));
+  cpSync(`${flowsDir}/areas.yaml`, join(dir, 'areas.yaml'));
+  cpSync(`${flowsDir}/services.yaml`, join(dir, 'services.yaml'));
+  cpSync(`${flowsDir}/places.yaml`, join(dir, 'places.yaml'));
   const all = { 'widget.yaml': widget, 'demo.yaml': validFlow, 'check.yaml': validCheck, ...files };
   for (const [name, text] of Object.entries(all)) writeFileSync(join(dir, name), text);
   return dir;

@@ -10,8 +10,9 @@ import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import { matches } from '../../src/engine/conditions.js';
 import type { Audience, Content, NodeKey } from '../../src/engine/data.js';
 import { choicesOf, createChatMachine, currentNode, type ChatEvent, type ChatSnapshot } from '../../src/engine/machine.js';
+import { flowsDir } from './live-content.js';
 
-const content = checkAndCompile(process.env.FLOWS_DIR ?? 'flows').content as Content;
+const content = checkAndCompile(flowsDir).content as Content;
 const machine = createChatMachine(content);
 const branches = Object.entries(content.nodes).filter(([, n]) => n.type === 'branch');
 

@@ -4,9 +4,10 @@ import { checkAndCompile } from '../../src/content/compile.js';
 import { diagrams } from '../../src/content/diagram.js';
 import { inLang } from '../../src/shared/text.js';
 import { compileFixture, validFlow } from './fixture.js';
+import { editedCopy, flowsDir } from './live-content.js';
 
 describe('languages are content, not code', () => {
-  const widget = readFileSync('flows/widget.yaml', 'utf8')
+  const widget = readFileSync(`${flowsDir}/widget.yaml`, 'utf8')
     .replace(/starts:\n(  .*\n)+/, 'starts:\n  general: demo\n  young-people: demo#start\n')
     .replace('languages:\n  en: English\n', 'languages:\n  en: English\n  cy: Cymraeg\n');
   const flow = validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello. Pick one., cy: Helo. Dewiswch un. }');
@@ -15,7 +16,7 @@ describe('languages are content, not code', () => {
     const report = compileFixture({ 'widget.yaml': widget, 'demo.yaml': flow });
     expect(report.problems.filter((p) => p.level === 'error')).toEqual([]);
     const content = report.content!;
-    expect(Object.keys(content.languages)).toEqual(['en', 'cy']);
+    expect(Object.keys(content.languages)).toEqual(expect.arrayContaining(['en', 'cy']));
     const say = content.nodes['demo/start']!;
     expect(say.type === 'message' && inLang(say.say[0]!, 'cy')).toBe('Helo. Dewiswch un.');
     // Missing translations fall back to English.
@@ -27,8 +28,9 @@ describe('languages are content, not code', () => {
 });
 
 describe('docs/flows diagrams', () => {
-  it('are up to date with the flows (run npm run flows:diagram after editing)', () => {
-    const content = checkAndCompile('flows').content!;
+  // Generated from flows/ itself: an edited copy (the editing test) has no docs of its own.
+  it.skipIf(editedCopy)('are up to date with the flows (run npm run flows:diagram after editing)', () => {
+    const content = checkAndCompile(flowsDir).content!;
     for (const [id, text] of diagrams(content)) {
       expect(readFileSync(`docs/flows/${id}.md`, 'utf8'), `docs/flows/${id}.md is out of date: run npm run flows:diagram`).toBe(text);
     }

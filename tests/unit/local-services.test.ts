@@ -10,8 +10,9 @@ import type { Content } from '../../src/engine/data.js';
 import { isOpen, ukTime } from '../../src/engine/opening.js';
 import { readSources, servicesReport } from '../../src/content/report.js';
 import { selectServices } from '../../src/engine/services.js';
+import { editedCopy, flowsDir } from './live-content.js';
 
-const content = checkAndCompile('flows').content as Content;
+const content = checkAndCompile(flowsDir).content as Content;
 const ids = (list: { id: string }[]) => list.map((s) => s.id);
 const kentLine = content.services.find((s) => s.id === 'victim-support-kent-medway')!;
 const local = (tags: string[], area: string | null) => ids(selectServices(content, { tags, area, audience: 'general' }).local);
@@ -117,14 +118,15 @@ describe('the Kent line, honestly timed (UK time, fixed clock)', () => {
 });
 
 describe('the editors\' services report', () => {
-  it('docs/services.md and docs/areas.md are up to date with flows/ (run npm run services:report after editing)', () => {
-    const { services, areas } = servicesReport(content, readSources('flows'));
+  // Generated from flows/ itself: an edited copy (the editing test) has no docs of its own.
+  it.skipIf(editedCopy)('docs/services.md and docs/areas.md are up to date with flows/ (run npm run services:report after editing)', () => {
+    const { services, areas } = servicesReport(content, readSources(flowsDir));
     expect(readFileSync('docs/services.md', 'utf8'), 'docs/services.md is out of date: run npm run services:report').toBe(services);
     expect(readFileSync('docs/areas.md', 'utf8'), 'docs/areas.md is out of date: run npm run services:report').toBe(areas);
   });
 
   it('lists every service, with its source and checked month, on at least one screen', () => {
-    const { services } = servicesReport(content, readSources('flows'));
+    const { services } = servicesReport(content, readSources(flowsDir));
     for (const s of content.services) expect(services, s.id).toContain(`(\`${s.id}\`)`);
     expect(services).not.toContain('**no screen**');
   });

@@ -4,6 +4,7 @@ import type { Content } from '../../src/engine/data.js';
 import { choicesOf, createChatMachine, currentNode, type ChatInput } from '../../src/engine/machine.js';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { compileFixture } from './fixture.js';
+import { flowsDir } from './live-content.js';
 
 const content = compileFixture().content as Content;
 
@@ -157,7 +158,7 @@ describe('the conversation machine', () => {
 });
 
 describe('the topic finder in the shipped flows', () => {
-  const shipped = checkAndCompile('flows').content as Content;
+  const shipped = checkAndCompile(flowsDir).content as Content;
   const finder = Object.keys(shipped.nodes).find((k) => shipped.nodes[k]!.type === 'finder')!;
   const topic = shipped.topics[0]!;
   /** An actor on the finder node, reached by answers from the start (breadth first). */

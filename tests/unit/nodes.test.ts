@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import { choicesOf, kinds, kindOf, type ChatNode } from '../../src/nodes/index.js';
 import { authoring, nodeTypes } from '../../src/nodes/schemas.js';
+import { flowsDir } from './live-content.js';
 
-const content = checkAndCompile('flows').content!;
+const content = checkAndCompile(flowsDir).content!;
 const byType = new Map<string, ChatNode[]>();
 for (const n of Object.values(content.nodes)) byType.set(n.type, [...(byType.get(n.type) ?? []), n]);
 // A kind the shipped flows do not use now still has to work: one made-up node of it.

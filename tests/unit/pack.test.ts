@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { launcherOnly, packContent, packKeywords, unpackContent } from '../../src/engine/pack.js';
+import { flowsDir } from './live-content.js';
 
 describe('packed content', () => {
-  const content = checkAndCompile('flows').content!;
+  const content = checkAndCompile(flowsDir).content!;
   it('unpacks to exactly what the build compiled, with topic keywords compacted', () => {
     const unpacked = unpackContent(JSON.parse(JSON.stringify(packContent(content))), packKeywords(content), content.areaTable);
     // The launcher's own words ship in the launcher's file only.

@@ -19,8 +19,9 @@ import type { AnswerValue, ChatNode, Content, NodeKey, Text } from '../../src/en
 import type { QuestionNode } from '../../src/nodes/index.js';
 import { currentNode, choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
 import { selectServices } from '../../src/engine/services.js';
+import { flowsDir } from './live-content.js';
 
-const dir = process.env.FLOWS_DIR ?? 'flows';
+const dir = flowsDir;
 const report = checkAndCompile(dir);
 const problems = report.problems.filter((p) => p.level === 'error').map(formatProblem).join('\n');
 

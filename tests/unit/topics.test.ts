@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import type { Content, NodeKey } from '../../src/engine/data.js';
+import { flowsDir } from './live-content.js';
 
-const content = checkAndCompile('flows').content as Content;
+const content = checkAndCompile(flowsDir).content as Content;
 const topics = content.topics.map((t) => t.node);
 
 /** Nodes reachable within `steps` answers. */

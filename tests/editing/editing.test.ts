@@ -1,0 +1,38 @@
+// An editor's everyday changes leave every check green: the eight tasks in editor-tasks.ts are
+// made to a copy of flows/, then `flows:check` and the whole unit suite run over that copy (the
+// unit tests read FLOWS_DIR, see tests/unit/live-content.ts).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { editorTasks } from './editor-tasks.js';
+
+const copy = join(mkdtempSync(join(tmpdir(), 'safety-chat-edits-')), 'flows');
+cpSync('flows', copy, { recursive: true });
+afterAll(() => rmSync(join(copy, '..'), { recursive: true, force: true }));
+
+const run = (command: string, args: string[]) => {
+  const r = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, FLOWS_DIR: copy, FORCE_COLOR: '0' }, timeout: 240_000 });
+  return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
+};
+
+describe('an editor\'s everyday changes', () => {
+  it.each(editorTasks.map((t) => [t.name, t] as const))('%s', (_name, task) => {
+    const before = readFileSync(join(copy, 'services.yaml'), 'utf8') + readFileSync(join(copy, 'main.yaml'), 'utf8') + readFileSync(join(copy, 'abuse.yaml'), 'utf8') + readFileSync(join(copy, 'widget.yaml'), 'utf8');
+    task.apply(copy);
+    const after = readFileSync(join(copy, 'services.yaml'), 'utf8') + readFileSync(join(copy, 'main.yaml'), 'utf8') + readFileSync(join(copy, 'abuse.yaml'), 'utf8') + readFileSync(join(copy, 'widget.yaml'), 'utf8');
+    expect(after, 'the task changed the flows').not.toBe(before);
+  });
+
+  it('all eight made: flows:check passes', () => {
+    const r = run('npx', ['tsx', 'scripts/flows.ts', 'check', copy]);
+    expect(r.ok, r.out.slice(-3000)).toBe(true);
+  });
+
+  it('all eight made: the whole unit suite passes over the edited flows', () => {
+    const r = run('npx', ['vitest', 'run', 'tests/unit', '--reporter', 'dot']);
+    const failures = r.out.split('\n').filter((l) => /FAIL|AssertionError|Error:/.test(l)).slice(0, 40).join('\n');
+    expect(r.ok, failures || r.out.slice(-3000)).toBe(true);
+  });
+});
