@@ -6,22 +6,38 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sinceRelease } from '../src/content/changes.js';
 import { checkAndCompile } from '../src/content/compile.js';
+import { loadFlows } from '../src/content/load.js';
 import { diagrams } from '../src/content/diagram.js';
 import { formatProblem } from '../src/content/problems.js';
+import { minEase } from '../src/content/quality.js';
 import { readSources, servicesReport } from '../src/content/report.js';
 
 const [command = 'check', dir = 'flows'] = process.argv.slice(2);
 const report = checkAndCompile(resolve(dir));
-const errors = report.problems.filter((p) => p.level === 'error');
-const warnings = report.problems.filter((p) => p.level === 'warning');
+// What changed since the last release: new or changed numbers (to confirm), screens that lost a service.
+const changes = command === 'check' && report.content ? sinceRelease(dir, report.content, sourcesOf(dir)) : { problems: [], review: [] as string[] };
+const problems = [...report.problems, ...changes.problems];
+const errors = problems.filter((p) => p.level === 'error');
+const warnings = problems.filter((p) => p.level === 'warning');
 for (const p of [...errors, ...warnings]) console.log(formatProblem(p));
+
+/** Each service's `source`, `checked` and line, as the editor wrote them. */
+function sourcesOf(flowsDir: string) {
+  const loaded = loadFlows(resolve(flowsDir));
+  return new Map((loaded.services?.services ?? []).map((s, i) => [s.id, { source: s.source, checked: s.checked, line: loaded.lineOf('flows/services.yaml', ['services', i]) }]));
+}
 
 if (command === 'check') {
   const { flows, nodes, services, languages } = report.stats;
   const en = languages.en ?? 0;
   console.log(`\n${flows} flows, ${nodes} nodes, ${services} services.`);
+  if (report.stats.readingEase) console.log(`Reading ease (higher is easier; at least ${minEase.young} for the young people's route, ${minEase.general} elsewhere): ${Object.entries(report.stats.readingEase).map(([r, v]) => `${r} ${v}`).join('; ')}.`);
   console.log(`Languages: ${Object.entries(languages).map(([l, n]) => `${l} ${en ? Math.round((100 * n) / en) : 0}% (${n} of ${en} texts)`).join('; ')}. Missing translations fall back to English.`);
+  if ('against' in changes && changes.against) {
+    console.log(changes.review.length ? `\nNumbers and addresses new or changed since ${changes.against}: a second person checks each against its source before the change is released.\n${changes.review.map((r) => `  ${r}`).join('\n')}` : `\nNo number or address is new or changed since ${changes.against}.`);
+  }
   console.log(errors.length ? `\n${errors.length} error(s): fix them and run the check again.` : `\nNo errors${warnings.length ? `, ${warnings.length} warning(s)` : ''}.`);
   process.exit(errors.length ? 1 : 0);
 }

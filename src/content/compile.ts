@@ -10,6 +10,7 @@ import { conditionKeys } from '../engine/conditions.js';
 import { toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
+import { checkQuality, type SeenText } from './quality.js';
 import { compilePlaces, loadPlaces } from './places.js';
 import type { Problem } from './problems.js';
 import type { Contact } from './schema.js';
@@ -20,7 +21,7 @@ export const wideAreas = ['kent', 'medway', 'kent-and-medway', 'national'] as co
 export interface Report {
   content?: Content;
   problems: Problem[];
-  stats: { flows: number; nodes: number; services: number; languages: Record<string, number> };
+  stats: { flows: number; nodes: number; services: number; languages: Record<string, number>; readingEase?: Record<string, number> };
 }
 
 export function checkAndCompile(dir: string, root = process.cwd(), today = new Date()): Report {
@@ -91,6 +92,16 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       }
       if (/\{[^}]*\}/.test(s.replace(/\{(phone|text|web|email|name):[a-z0-9-]+\}/g, '').replace(placeholders ? /\{[a-z]+\}/g : /^$/, ''))) return `has a {…} that is not understood. Allowed: {phone:service-id}, {text:service-id}, {web:service-id}, {email:service-id}, {name:service-id}.`;
     }
+    // A translation shows exactly the English text's numbers and links (and the widget's {place}-like
+    // slots): a reader must never be shown a wrong or missing number.
+    if (typeof text !== 'string' && text.en !== undefined) {
+      const slots = (s: string) => (s.match(placeholders ? /\{[a-z]+(?::[a-z0-9-]+)?\}/g : /\{(?:phone|text|web|email|name):[a-z0-9-]+\}/g) ?? []).sort().join(' ');
+      const en = slots(text.en);
+      for (const [lang, s] of Object.entries(text)) {
+        if (lang === 'en' || slots(s) === en) continue;
+        return `the "${lang}" text has ${slots(s) || 'no {…} at all'}, but the English has ${en || 'none'}. A translation must keep exactly the English {phone:…}, {web:…}, {name:…} and other {…}, so no reader is shown a wrong or missing number or link.`;
+      }
+    }
     for (const lang of languages) stats.languages[lang] = (stats.languages[lang] ?? 0) + (typeof text === 'string' ? (lang === 'en' ? 1 : 0) : text[lang] ? 1 : 0);
     return undefined;
   };
@@ -99,14 +110,23 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     const issue = textIssue(text, placeholders);
     if (issue) err(file, issue, where, line);
   };
+  /** Every text a person can see, for the plain-words checks (quality.ts). */
+  const seen: SeenText[] = [];
   // The widget's own words may hold placeholders such as {place}, filled in by the panel.
-  for (const [k, t] of Object.entries(widget.strings)) checkText('flows/widget.yaml', t, `string "${k}"`, undefined, true);
+  for (const [k, t] of Object.entries(widget.strings)) {
+    checkText('flows/widget.yaml', t, `string "${k}"`, loaded.lineOf('flows/widget.yaml', ['strings', k]), true);
+    seen.push({ file: 'flows/widget.yaml', line: loaded.lineOf('flows/widget.yaml', ['strings', k]), where: `string "${k}"`, text: t });
+  }
   (services.localNames ?? []).forEach((n, i) => {
     const line = loaded.lineOf(servicesFile, ['localNames', i]);
     if (!councilIds.includes(n.area)) err(servicesFile, `names local charities for the area "${n.area}", which is not a council. Allowed: ${councilIds.join(', ')}.`, `local names ${i + 1}`, line);
     checkText(servicesFile, n.say, `local names ${i + 1}`, line);
   });
-  services.services.forEach((s, i) => [s.name, s.about, s.for, s.hours, s.whenClosed].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, loaded.lineOf(servicesFile, ['services', i]))));
+  services.services.forEach((s, i) => {
+    const line = loaded.lineOf(servicesFile, ['services', i]);
+    [s.name, s.about, s.for, s.hours, s.whenClosed].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, line));
+    for (const field of ['name', 'about', 'for'] as const) seen.push({ file: servicesFile, line: loaded.lineOf(servicesFile, ['services', i, field]) ?? line, where: `service "${s.id}", field "${field}"`, text: s[field] });
+  });
 
   // --- Flows: references ---------------------------------------------------
   const nodes: Record<NodeKey, ChatNode> = {};
@@ -136,12 +156,17 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       const line = flow.lines[id];
       origin.set(key, { flow, id });
       const says = 'say' in node ? (Array.isArray(node.say) ? node.say : [node.say]) : [];
-      says.forEach((t) => checkText(flow.file, t, where, line));
+      says.forEach((t, i) => {
+        checkText(flow.file, t, where, line);
+        const path = Array.isArray((node as { say?: unknown }).say) ? ['nodes', id, 'say', i] : ['nodes', id, 'say'];
+        seen.push({ file: flow.file, line: loaded.lineOf(flow.file, path) ?? line, where: `${where}, message ${i + 1}`, flow: flow.id, text: t });
+      });
       checkCall999(says, (m) => err(flow.file, m, where, loaded.lineOf(flow.file, ['nodes', id, 'say']) ?? line));
       if (node.type === 'step') checkText(flow.file, node.plan, `${where}, field "plan"`, line);
       const choices = 'choices' in node && node.choices ? node.choices : [];
       const rtChoices = choices.map((c, i) => {
         checkText(flow.file, c.label, `${where}, choice ${i + 1}`, line);
+        seen.push({ file: flow.file, line: loaded.lineOf(flow.file, ['nodes', id, 'choices', i]) ?? line, where: `${where}, choice ${i + 1}`, flow: flow.id, text: c.label });
         return { label: c.label, next: resolve(flow, c.next, `${where}, choice ${i + 1}`, loaded.lineOf(flow.file, ['nodes', id, 'choices', i, 'next'])) ?? '' };
       });
       const priv = flow.private ? { private: true as const } : {};
@@ -199,6 +224,14 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     for (const id of stuck) err(flow.file, 'has no way on to a services node (a node with "type: services"). Every route must be able to reach support: add a choice such as "Find support".', `node "${id}"`, flow.lines[id]);
   }
   stats.nodes = Object.keys(nodes).length;
+
+  // --- Plain words: length, banned phrases, reading ease ---------------------
+  const quality = checkQuality(seen, { services: rtServices });
+  for (const q of quality.problems) (q.level === 'error' ? err : warn)(q.seen.file, q.message, q.seen.where, q.seen.line);
+  for (const r of quality.routes) {
+    if (r.score < r.min) err(r.route.startsWith('flow ') ? (flows.get(r.route.slice(5))?.file ?? 'flows') : 'flows', `${r.route} is hard to read as a whole: reading ease ${r.score}, and it must be at least ${r.min}. The warnings above name the hardest messages.`);
+  }
+  stats.readingEase = Object.fromEntries(quality.routes.map((r) => [r.route, r.score]));
 
   if (problems.some((p) => p.level === 'error') || !places.places) return { problems, stats };
   const content: Content = {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAndCompile, nextOf } from '../../src/content/compile.js';
 import { findTopics } from '../../src/engine/find-topics.js';
 import { packContent, packKeywords, unpackContent } from '../../src/engine/pack.js';
-import { bannedPhrases, victimFacing } from './words.js';
+import { bannedPhrases, victimFacing } from '../../src/content/quality.js';
 import { flowsDir } from './live-content.js';
 
 const report = checkAndCompile(flowsDir);

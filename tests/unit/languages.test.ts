@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { diagrams } from '../../src/content/diagram.js';
 import { inLang } from '../../src/shared/text.js';
+import { formatProblem } from '../../src/content/problems.js';
 import { compileFixture, validFlow } from './fixture.js';
 import { editedCopy, flowsDir } from './live-content.js';
 
@@ -25,6 +26,21 @@ describe('languages are content, not code', () => {
     expect(report.stats.languages.cy).toBe(1);
     expect(report.stats.languages.en).toBeGreaterThan(50);
   });
+});
+
+describe('a translation keeps the English numbers and links', () => {
+  const widgetCy = readFileSync(`${flowsDir}/widget.yaml`, 'utf8')
+    .replace(/starts:\n(  .*\n)+/, 'starts:\n  general: demo\n  young-people: demo#start\n')
+    .replace(/languages:\n  en: English\n/, 'languages:\n  en: English\n  cy: Cymraeg\n');
+  const withSay = (cy: string) =>
+    compileFixture({ 'widget.yaml': widgetCy, 'demo.yaml': validFlow.replace('say: Hello. Pick one.', `say: { en: "Call {phone:national-helpline}. Pick one.", cy: "${cy}" }`) })
+      .problems.filter((p) => p.level === 'error')
+      .map(formatProblem)
+      .join('\n');
+  it('the same number in the translation passes', () => expect(withSay('Ffoniwch {phone:national-helpline}. Dewiswch un.')).toBe(''));
+  it('a number pointed at another service is refused, saying which', () =>
+    expect(withSay('Ffoniwch {phone:mens-advice-line}. Dewiswch un.')).toMatch(/node "start": the "cy" text has \{phone:mens-advice-line\}, but the English has \{phone:national-helpline\}/));
+  it('a dropped number is refused', () => expect(withSay('Ffoniwch ni. Dewiswch un.')).toMatch(/the "cy" text has no \{…\} at all, but the English has \{phone:national-helpline\}/));
 });
 
 describe('docs/flows diagrams', () => {
