@@ -12,7 +12,7 @@ import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
 import { checkQuality, type SeenText } from './quality.js';
 import { compilePlaces, loadPlaces } from './places.js';
-import type { Problem } from './problems.js';
+import { didYouMean, type Problem } from './problems.js';
 import type { Contact } from './schema.js';
 
 /** Areas a service may cover besides the council slugs. */
@@ -29,7 +29,9 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   const problems = loaded.problems;
   const stats: Report['stats'] = { flows: loaded.flows.length, nodes: 0, services: 0, languages: {} };
   const { widget, services, areas } = loaded;
-  if (!widget || !services || !areas) return { problems, stats };
+  // A file YAML cannot read hides its nodes from the others: checking across files now would
+  // blame them for it. That one mistake first.
+  if (!widget || !services || !areas || problems.some((p) => p.syntax)) return { problems, stats };
 
   const err = (file: string, message: string, where?: string, line?: number) => problems.push({ level: 'error', file, where, line, message });
   const warn = (file: string, message: string, where?: string, line?: number) => problems.push({ level: 'warning', file, where, line, message });
@@ -55,8 +57,8 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     const line = loaded.lineOf(servicesFile, ['services', i]);
     if (serviceIds.has(s.id)) err(servicesFile, `The service id "${s.id}" is used twice. Each service needs its own id.`, where, line);
     serviceIds.add(s.id);
-    for (const t of s.tags) if (!knownTags.has(t)) err(servicesFile, `uses the tag "${t}", which is not in the tag list at the top of this file. Allowed tags: ${[...knownTags].join(', ')}.`, where, line);
-    for (const a of s.areas) if (!knownAreas.has(a)) err(servicesFile, `covers the area "${a}", which is not known. Allowed areas: ${[...knownAreas].join(', ')}.`, where, line);
+    for (const t of s.tags) if (!knownTags.has(t)) err(servicesFile, `uses the tag "${t}", which is not in the tag list at the top of this file. ${didYouMean(t, [...knownTags], 'tags')}`, where, line);
+    for (const a of s.areas) if (!knownAreas.has(a)) err(servicesFile, `covers the area "${a}", which is not known. ${didYouMean(a, [...knownAreas], 'areas')}`, where, line);
     const age = monthsOld(s.checked);
     if (age > 12) warn(servicesFile, `was last checked ${s.checked}, over 12 months ago. Check its numbers and links against the provider's own website and update "checked".`, where, line);
     if (age < 0) err(servicesFile, `has a "checked" date in the future (${s.checked}).`, where, line);
@@ -119,7 +121,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   }
   (services.localNames ?? []).forEach((n, i) => {
     const line = loaded.lineOf(servicesFile, ['localNames', i]);
-    if (!councilIds.includes(n.area)) err(servicesFile, `names local charities for the area "${n.area}", which is not a council. Allowed: ${councilIds.join(', ')}.`, `local names ${i + 1}`, line);
+    if (!councilIds.includes(n.area)) err(servicesFile, `names local charities for the area "${n.area}", which is not a council. ${didYouMean(n.area, councilIds, 'councils')}`, `local names ${i + 1}`, line);
     checkText(servicesFile, n.say, `local names ${i + 1}`, line);
   });
   services.services.forEach((s, i) => {
@@ -135,11 +137,11 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     const [fid, nid] = ref.includes('#') ? (ref.split('#') as [string, string]) : [flow.id, ref];
     const target = flows.get(fid);
     if (!target) {
-      err(flow.file, `leads to "${ref}", but there is no flow "${fid}". Flows: ${[...flows.keys()].join(', ')}.`, where, line);
+      err(flow.file, `leads to "${ref}", but there is no flow "${fid}". ${didYouMean(fid, [...flows.keys()], 'flows')}`, where, line);
       return undefined;
     }
     if (!target.nodes[nid]) {
-      err(flow.file, `leads to "${ref}", but flow "${fid}" has no node "${nid}". Its nodes include: ${Object.keys(target.nodes).slice(0, 12).join(', ')}.`, where, line);
+      err(flow.file, `leads to "${ref}", but flow "${fid}" has no node "${nid}". ${didYouMean(nid, Object.keys(target.nodes), `nodes in flow "${fid}"`, false)}`, where, line);
       return undefined;
     }
     return `${fid}/${nid}`;
@@ -182,7 +184,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       if (node.type === 'question') asked.set(node.key, key);
       if (node.type === 'branch') for (const r of node.routes) for (const k of conditionKeys(r.when)) branched.set(k, key);
       if (node.type === 'services') {
-        for (const t of node.tags) if (!knownTags.has(t)) err(flow.file, `uses the tag "${t}", which is not in flows/services.yaml. Allowed tags: ${[...knownTags].join(', ')}.`, where, line);
+        for (const t of node.tags) if (!knownTags.has(t)) err(flow.file, `uses the tag "${t}", which is not in flows/services.yaml. ${didYouMean(t, [...knownTags], 'tags')}`, where, line);
         const matched = rtServices.some((s) => s.tags.some((t) => node.tags.includes(t)));
         if (!matched) err(flow.file, `asks for services tagged ${node.tags.join(', ')}, but no service has those tags.`, where, line);
       }

@@ -38,6 +38,33 @@ export interface Loaded {
   lineOf: (file: string, path: PropertyKey[]) => number | undefined;
 }
 
+/** A YAML mistake in plain words: what is wrong on the line and how to fix it. */
+export function yamlMistake(code: string, line: string): string {
+  if (/[“”]/.test(line)) return 'This line has curly quotes (“ ”), which YAML does not read as quotes (Word and email change " into them). Type straight double quotes (") around the text instead.';
+  if (code === 'DUPLICATE_KEY') return 'The same id or field appears twice in one place. Each node id and each field may appear only once: rename or remove one.';
+  if (code === 'TAB_AS_INDENT' || /^\s*\t/.test(line)) return 'This line is indented with a tab. YAML needs spaces: replace the tab with spaces (two for each level).';
+  if (/:\s.*:\s/.test(line) || code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    return 'The text on this line has a colon followed by a space (": "), which YAML reads as the start of a new field. Put the whole text in straight double quotes, like this: label: "Time: 5 minutes".';
+  }
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR' || code === 'UNEXPECTED_TOKEN') {
+    return 'This line is not where YAML expects it: check that it is indented by the same number of spaces as the lines it belongs with, and that each field is written "name: value", with a colon and a space.';
+  }
+  return 'YAML cannot read this line. Check the indentation (spaces, not tabs), that each field is "name: value", with a colon and a space, and that text containing a colon is in straight double quotes.';
+}
+
+/**
+ * Typing that Word and email bring in, which YAML reads differently than the editor meant: a long
+ * dash where a list needs a hyphen, and a whole text wrapped in curly quotes (the person would see them).
+ */
+export function typography(text: string, file: string): Problem[] {
+  const out: Problem[] = [];
+  text.split('\n').forEach((l, i) => {
+    if (/^\s*[–—]\s/.test(l)) out.push({ level: 'error', file, line: i + 1, message: `This line starts with a long dash (${l.trim()[0]}), which YAML reads as text, not as a list item. Type a plain hyphen (-) instead (Word changes "-" into a dash).` });
+    else if (/:\s*“[^”]*”\s*$/.test(l)) out.push({ level: 'warning', file, line: i + 1, message: 'This text is wrapped in curly quotes (“ ”), which YAML keeps as part of the text: the person will see them. Use straight double quotes (") if you meant to quote the text.' });
+  });
+  return out;
+}
+
 interface Parsed {
   file: string;
   doc: Document.Parsed;
@@ -55,18 +82,14 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
     const file = relative(root, join(dir, name)) || name;
     const counter = new LineCounter();
     const doc = parseDocument(readFileSync(join(dir, name), 'utf8'), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
-    for (const err of doc.errors) {
-      const line = err.linePos?.[0]?.line ?? counter.linePos(err.pos[0]).line;
-      const duplicate = err.code === 'DUPLICATE_KEY';
-      problems.push({
-        level: 'error',
-        file,
-        line,
-        message: duplicate
-          ? 'The same id or field appears twice in one place. Each node id and each field may appear only once: rename or remove one.'
-          : `The file is not valid YAML here (${err.message.split('\n')[0]}). Check the indentation (spaces, not tabs) and that text with a colon is in quotes.`,
-      });
+    // Only the first mistake in a file: the ones after it are often the same mistake seen again.
+    const first = doc.errors[0];
+    if (first) {
+      const line = first.linePos?.[0]?.line ?? counter.linePos(first.pos[0]).line;
+      const text = readFileSync(join(dir, name), 'utf8').split('\n')[line - 1] ?? '';
+      problems.push({ level: 'error', file, line, message: `${yamlMistake(first.code, text)}${doc.errors.length > 1 ? ' Fix this first, then run the check again: what comes after it in this file is checked once the file can be read.' : ''}`, syntax: true });
     }
+    problems.push(...typography(readFileSync(join(dir, name), 'utf8'), file));
     if (!doc.errors.length) parsed.set(name, { file, doc, counter });
   }
 

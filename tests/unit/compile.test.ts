@@ -37,7 +37,12 @@ describe('each check names the file, the node, what is wrong and what is allowed
     ['a branch on a key nobody asks', { 'check.yaml': validCheck.replace('{ key: choke, is: yes }', '{ key: chokes, is: yes }') }, /routes on "chokes", but no question asks it/],
     ['a duplicate node id', { 'demo.yaml': validFlow.replace('  support:\n', '  start:\n    say: again\n    choices:\n      - label: x\n        next: support\n  support:\n') }, /demo\.yaml:\d+ — The same id or field appears twice in one place/],
     ['a flow id that differs from its file name', { 'demo.yaml': validFlow.replace('id: demo', 'id: demos') }, /The flow id "demos" differs from the file name/],
-    ['invalid YAML', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '    say: Hello: pick one: now') }, /demo\.yaml:\d+ — The file is not valid YAML here/],
+    ['a colon in unquoted text', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '    say: Hello: pick one: now') }, /demo\.yaml:6 — The text on this line has a colon followed by a space \(": "\).*Put the whole text in straight double quotes/],
+    ['a tab', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '\tsay: Hello. Pick one.') }, /demo\.yaml:6 — This line is indented with a tab\. YAML needs spaces/],
+    ['curly quotes from Word', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '    say: “Time: 5 minutes”') }, /demo\.yaml:6 — This line has curly quotes \(“ ”\), which YAML does not read as quotes/],
+    ['a long dash for a list item', { 'demo.yaml': validFlow.replace('      - label: Find support', '      – label: Find support') }, /demo\.yaml:\d+ — This line starts with a long dash \(–\).*Type a plain hyphen/],
+    ['a mistyped next', { 'demo.yaml': validFlow.replace('next: support', 'next: suport') }, /leads to "suport", but flow "demo" has no node "suport"\. Did you mean "support"\?/],
+    ['a mistyped tag', { 'demo.yaml': validFlow.replace('tags: [everyone]', 'tags: [everyon]') }, /uses the tag "everyon", which is not in flows\/services\.yaml\. Did you mean "everyone"\?/],
     ['999 mentioned late in a node', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', `    say:\n      - ${'A long opening message about many things, written to fill the screen of a small phone. '.repeat(2)}\n      - If you are in danger now, call 999.`) }, /demo\.yaml:\d+ — node "start": mentions 999 in message 2, after \d+ characters of other text\. A Call 999 button shows under that message.*at most 160 characters/],
     ['HTML in text', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Hello <b>there</b>') }, /contains HTML \("<b>"\)\. Text cannot contain HTML/],
     ['a typed phone number', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Call 0808 2000 247 now') }, /contains the number "0808 2000 247"\. Phone numbers come only from flows\/services\.yaml: write \{phone:service-id\}/],
@@ -45,6 +50,13 @@ describe('each check names the file, the node, what is wrong and what is allowed
     ['text in an unknown language', { 'demo.yaml': validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello, xx: Hallo }') }, /has text in "xx", which is not a language in flows\/widget\.yaml/],
     ['a wrong value in a condition', { 'check.yaml': validCheck.replace('is: [yes, not-sure]', 'is: [yes, maybe]') }, /node "route-danger": .*"maybe"; allowed: "yes", "no", "not-sure"/],
   ];
+  it('one unreadable file gives one error, not a cascade from the files that link to it', () => {
+    const report = compileFixture({ 'check.yaml': validCheck.replace('    say: A few questions. Nothing is saved.', '    say: A few questions: nothing: is saved.') });
+    const errors = report.problems.filter((p) => p.level === 'error').map(formatProblem);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/check\.yaml:\d+ — The text on this line has a colon/);
+  });
+
   it.each(cases)('%s', (_name, files, message) => {
     const errors = errorsOf(files);
     expect(errors.join('\n')).toMatch(message);
