@@ -140,6 +140,8 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
       err(flow.file, `leads to "${ref}", but there is no flow "${fid}". ${didYouMean(fid, [...flows.keys()], 'flows')}`, where, line);
       return undefined;
     }
+    // A node that failed its own check is reported once, there: not again by every link to it.
+    if (target.broken.includes(nid)) return undefined;
     if (!target.nodes[nid]) {
       err(flow.file, `leads to "${ref}", but flow "${fid}" has no node "${nid}". ${didYouMean(nid, Object.keys(target.nodes), `nodes in flow "${fid}"`, false)}`, where, line);
       return undefined;
@@ -151,7 +153,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   const asked = new Map<string, string>();
   const branched = new Map<string, string>();
   for (const flow of flows.values()) {
-    if (!flow.nodes[flow.start]) err(flow.file, `"start" is "${flow.start}", but there is no node with that id.`, undefined, loaded.lineOf(flow.file, ['start']));
+    if (!flow.nodes[flow.start] && !flow.broken.includes(flow.start)) err(flow.file, `"start" is "${flow.start}", but there is no node with that id.`, undefined, loaded.lineOf(flow.file, ['start']));
     for (const [id, node] of Object.entries(flow.nodes)) {
       const key = `${flow.id}/${id}`;
       const where = `node "${id}"`;
@@ -213,15 +215,18 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   // --- Whole graph: reachable, can reach services ---------------------------
   const edges = new Map<NodeKey, NodeKey[]>(Object.entries(nodes).map(([k, n]) => [k, [...nextOf(n), ...(n.type === 'finder' ? topics.map((t) => t.node) : [])]]));
   if (Object.values(nodes).some((n) => n.type === 'finder') && !topics.length) err('flows/main.yaml', 'has a finder node, but no node has "topic" and "keywords" for it to find.');
+  // With a node missing (it failed its own check), the whole graph's checks would blame the
+  // nodes around the hole: they wait until it is fixed.
+  const holes = loaded.flows.some((f) => f.broken.length > 0);
   const reachable = walk([starts.general, starts['young-people']].filter(Boolean), edges);
-  for (const [key, o] of origin) {
+  for (const [key, o] of holes ? [] : origin) {
     if (!reachable.has(key)) err(o.flow.file, `cannot be reached from the start. Link to it from another node's choices (as "${o.id}" in this flow, or "${o.flow.id}#${o.id}" from another).`, `node "${o.id}"`, o.flow.lines[o.id]);
   }
   const reverse = new Map<NodeKey, NodeKey[]>();
   for (const [from, tos] of edges) for (const to of tos) reverse.set(to, [...(reverse.get(to) ?? []), from]);
   const servicesNodes = Object.keys(nodes).filter((k) => nodes[k]!.type === 'services');
   const leadsToHelp = walk(servicesNodes, reverse);
-  for (const flow of flows.values()) {
+  for (const flow of holes ? [] : flows.values()) {
     const stuck = Object.keys(flow.nodes).filter((id) => !leadsToHelp.has(`${flow.id}/${id}`));
     for (const id of stuck) err(flow.file, 'has no way on to a services node (a node with "type: services"). Every route must be able to reach support: add a choice such as "Find support".', `node "${id}"`, flow.lines[id]);
   }

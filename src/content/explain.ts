@@ -142,6 +142,13 @@ function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType, value: unknown
       if (issue.origin === 'array') return `${prefix}${issue.message.startsWith('needs') ? issue.message : `needs at least ${issue.minimum} item(s)`}.`;
       if (issue.origin === 'string') return `${prefix}must not be empty.`;
       return `${prefix}must be at least ${issue.minimum}.`;
+    case 'invalid_key': {
+      // A name on the left of a colon that is not allowed there, e.g. a language written "Polish" for "pl".
+      const key = String(issue.path.at(-1));
+      const why = (issue as unknown as { issues?: { message?: string }[] }).issues?.[0]?.message ?? 'is not allowed here';
+      const at2 = describePath(issue.path.slice(0, -1));
+      return `${at2 ? `${at2} ` : ''}has "${key}:", and that name ${why.startsWith('must') ? why : `is not allowed here (${why})`}.`.replace(/^has/, 'Has');
+    }
     case 'too_big':
       return `${prefix}must be at most ${issue.maximum}${issue.origin === 'string' ? ' characters' : ''}.`;
     default:
@@ -149,6 +156,12 @@ function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType, value: unknown
   }
 }
 
+/** How far into the value a branch's issues got (into nested unions too): the furthest is usually what the editor meant. */
 function depth(issues: z.core.$ZodIssue[]): number {
-  return Math.max(...issues.map((i) => (i.code === 'invalid_type' && i.path.length === 0 ? -1 : i.path.length)));
+  return Math.max(
+    ...issues.map((i) => {
+      if (i.code === 'invalid_union') return i.path.length + Math.max(0, ...(i.errors as z.core.$ZodIssue[][]).filter((b) => b.length).map(depth));
+      return i.code === 'invalid_type' && i.path.length === 0 ? -1 : i.path.length;
+    }),
+  );
 }

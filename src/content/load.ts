@@ -24,6 +24,8 @@ const dataFiles = ['places.yaml'];
 
 export interface LoadedFlow extends FlowFile {
   file: string;
+  /** Nodes that are there but failed their check: links to them are not errors of their own. */
+  broken: string[];
   /** Line of each node id, for messages about the node. */
   lines: Record<string, number | undefined>;
 }
@@ -63,6 +65,14 @@ export function typography(text: string, file: string): Problem[] {
     else if (/:\s*“[^”]*”\s*$/.test(l)) out.push({ level: 'warning', file, line: i + 1, message: 'This text is wrapped in curly quotes (“ ”), which YAML keeps as part of the text: the person will see them. Use straight double quotes (") if you meant to quote the text.' });
   });
   return out;
+}
+
+/** A service (or council) named by its id, not by its place in the list: `service "childline"`. */
+function entryOf(value: unknown, path: PropertyKey[]): string | undefined {
+  const [list, i] = path;
+  if ((list !== 'services' && list !== 'councils') || typeof i !== 'number') return undefined;
+  const id = ((value as Record<string, { id?: unknown }[]>)[list]?.[i])?.id;
+  return typeof id === 'string' ? `${list === 'services' ? 'service' : 'council'} "${id}"` : undefined;
 }
 
 interface Parsed {
@@ -108,7 +118,10 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     for (const e of explainIssues(result.error, schema, value)) {
-      problems.push({ level: 'error', file: p.file, line: lineOf(p.file, [...base, ...e.path]), where, message: e.message });
+      const entry = where ? undefined : entryOf(value, e.path);
+      // Named by its id, the entry's number in the list says nothing more.
+      const message = entry ? e.message.replace(/^(?:service|council) \d+,? ?/, '') : e.message;
+      problems.push({ level: 'error', file: p.file, line: lineOf(p.file, [...base, ...e.path]), where: where ?? entry, message });
     }
     return undefined;
   }
@@ -128,6 +141,8 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
   const w = need(fixedFiles.widget);
   const s = need(fixedFiles.services);
   const a = need(fixedFiles.areas);
+  // The fixed files go back in first, so lineOf finds lines for their problems too.
+  for (const p of [w, s, a]) if (p) parsed.set(`fixed:${p.file}`, p);
   const out: Loaded = {
     flows: [],
     widget: w && validate(w, WidgetFile, w.doc.toJS(), []),
@@ -136,14 +151,13 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
     problems,
     lineOf,
   };
-  // Put the loaded fixed files back so lineOf can find them.
-  for (const p of [w, s, a]) if (p) parsed.set(`fixed:${p.file}`, p);
 
   for (const [name, p] of [...parsed].filter(([k]) => !k.startsWith('fixed:'))) {
     const raw = p.doc.toJS() as unknown;
     const flow = validate(p, FlowFile, raw, []);
     if (!flow) continue;
     const nodes: Record<string, AuthoredNode> = {};
+    const broken: string[] = [];
     const lines: Record<string, number | undefined> = {};
     for (const [id, value] of Object.entries(flow.nodes)) {
       const where = `node "${id}"`;
@@ -164,8 +178,9 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
       }
       const node = validate(p, nodeSchemas[type] as z.ZodType, value, ['nodes', id], where);
       if (node) nodes[id] = node as AuthoredNode;
+      else broken.push(id);
     }
-    out.flows.push({ ...flow, nodes, file: p.file, lines });
+    out.flows.push({ ...flow, nodes, broken, file: p.file, lines });
     if (flow.id !== name.replace(/\.ya?ml$/, '')) {
       problems.push({
         level: 'error',

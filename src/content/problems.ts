@@ -8,7 +8,7 @@ export function didYouMean(typed: string, known: readonly string[], what: string
   const max = Math.max(1, Math.floor(typed.length / 3));
   const near = known.map((k) => [k, editDistance(typed, k, max)] as const).filter(([, d]) => d <= max).sort((a, b) => a[1] - b[1]);
   if (near.length) return `Did you mean "${near[0]![0]}"?`;
-  return all ? `Allowed ${what}: ${known.join(', ')}.` : `There are ${known.length} ${what}, such as ${known.slice(0, 8).join(', ')}.`;
+  return all ? `Allowed ${what}: ${known.join(', ')}.` : `The ${what} include: ${known.slice(0, 8).join(', ')}${known.length > 8 ? '…' : '.'}`;
 }
 
 /** A mistake (or a warning) in the content, told so that an editor can fix it. */

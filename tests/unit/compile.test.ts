@@ -42,6 +42,8 @@ describe('each check names the file, the node, what is wrong and what is allowed
     ['curly quotes from Word', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', '    say: “Time: 5 minutes”') }, /demo\.yaml:6 — This line has curly quotes \(“ ”\), which YAML does not read as quotes/],
     ['a long dash for a list item', { 'demo.yaml': validFlow.replace('      - label: Find support', '      – label: Find support') }, /demo\.yaml:\d+ — This line starts with a long dash \(–\).*Type a plain hyphen/],
     ['a mistyped next', { 'demo.yaml': validFlow.replace('next: support', 'next: suport') }, /leads to "suport", but flow "demo" has no node "suport"\. Did you mean "support"\?/],
+    ['a language written as a word', { 'demo.yaml': validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello. Pick one., Polish: Dzień dobry. }') }, /demo\.yaml:\d+ — node "start": field "say" has "Polish:", and that name must be a language code such as "en", "cy" or "pt-br"\./],
+    ['a service mistake, named by the service\'s id', { 'services.yaml': readFileSync(`${flowsDir}/services.yaml`, 'utf8').replace('tags: [emergency]', 'tags: emergency') }, /services\.yaml:\d+ — service "emergency": field "tags" must be a list \(lines starting with "- "\), but is text "emergency"\./],
     ['a mistyped tag', { 'demo.yaml': validFlow.replace('tags: [everyone]', 'tags: [everyon]') }, /uses the tag "everyon", which is not in flows\/services\.yaml\. Did you mean "everyone"\?/],
     ['999 mentioned late in a node', { 'demo.yaml': validFlow.replace('    say: Hello. Pick one.', `    say:\n      - ${'A long opening message about many things, written to fill the screen of a small phone. '.repeat(2)}\n      - If you are in danger now, call 999.`) }, /demo\.yaml:\d+ — node "start": mentions 999 in message 2, after \d+ characters of other text\. A Call 999 button shows under that message.*at most 160 characters/],
     ['HTML in text', { 'demo.yaml': validFlow.replace('Hello. Pick one.', 'Hello <b>there</b>') }, /contains HTML \("<b>"\)\. Text cannot contain HTML/],
@@ -55,6 +57,13 @@ describe('each check names the file, the node, what is wrong and what is allowed
     const errors = report.problems.filter((p) => p.level === 'error').map(formatProblem);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/check\.yaml:\d+ — The text on this line has a colon/);
+  });
+
+  it('a node that fails its own check is reported there once, not again by each link to it', () => {
+    const report = compileFixture({ 'demo.yaml': validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello. Pick one., Polish: Dzień dobry. }') });
+    const errors = report.problems.filter((p) => p.level === 'error').map(formatProblem);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/node "start": field "say" has "Polish:"/);
   });
 
   it.each(cases)('%s', (_name, files, message) => {
