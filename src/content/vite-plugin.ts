@@ -8,7 +8,7 @@
  * - `virtual:safety-chat/places`: the area search's towns and postcodes, loaded when the area is first asked.
  */
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
+import type { Plugin, ViteDevServer } from 'vite';
 import { packContent, packKeywords } from '../engine/pack.js';
 import { checkAndCompile } from './compile.js';
 import { launcherConfig } from './launcher.js';
@@ -34,14 +34,20 @@ export function flowsPlugin(dir = 'flows'): Plugin {
     if (!report.content) throw new ContentProblems(report.problems);
     return report.content;
   };
+  /** Under the development server, which watches the flows itself (see previewServer). */
+  let serving = false;
   return {
     name: 'safety-chat-flows',
+    configureServer: (server) => {
+      serving = true;
+      previewServer(server, flowsDir, root);
+    },
     resolveId(id) {
       return Object.values(ids).includes(id) ? `\0${id}` : undefined;
     },
     load(id) {
       if (id === `\0${ids.content}`) {
-        this.addWatchFile(flowsDir);
+        if (!serving) this.addWatchFile(flowsDir);
         return asJson(packContent(compile()));
       }
       if (id === `\0${ids.keywords}`) return asJson(packKeywords(compile()));
@@ -52,4 +58,36 @@ export function flowsPlugin(dir = 'flows'): Plugin {
       return undefined;
     },
   };
+}
+
+/**
+ * The editors' preview (a development server only): every save in the flows folder redraws the
+ * page, and `/__flows/check` gives the check's result (the same plain words as flows:check) and
+ * what the page's controls offer: languages, councils and every screen's id.
+ */
+function previewServer(server: ViteDevServer, flowsDir: string, root: string) {
+  server.watcher.add(flowsDir);
+  server.watcher.on('all', (_event, file) => {
+    if (!resolve(file).startsWith(flowsDir) || !/\.ya?ml$/.test(file)) return;
+    for (const id of Object.values(ids)) {
+      const mod = server.moduleGraph.getModuleById(`\0${id}`);
+      if (mod) server.moduleGraph.invalidateModule(mod);
+    }
+    server.ws.send({ type: 'full-reload' });
+  });
+  server.middlewares.use('/__flows/check', (_req, res) => {
+    const report = checkAndCompile(flowsDir, root);
+    const c = report.content;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.end(
+      JSON.stringify({
+        errors: report.problems.filter((p) => p.level === 'error').map(formatProblem),
+        warnings: report.problems.filter((p) => p.level === 'warning').map(formatProblem),
+        languages: c?.languages ?? {},
+        councils: c?.councils.map((x) => ({ id: x.id, name: typeof x.name === 'string' ? x.name : x.name.en })) ?? [],
+        screens: c ? Object.keys(c.nodes).filter((k) => c.nodes[k]!.type !== 'branch') : [],
+      }),
+    );
+  });
 }

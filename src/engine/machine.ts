@@ -64,6 +64,8 @@ export type ChatEvent =
 export interface ChatInput {
   audience?: Audience;
   area?: AreaAnswer | null;
+  /** Where the conversation begins instead of the audience's start (the editors' preview only). */
+  start?: NodeKey;
 }
 
 /** Collapse each run of private lines into one neutral "Safety check finished". */
@@ -216,7 +218,7 @@ export function createChatMachine(content: Content) {
     id: 'safety-chat',
     context: ({ input }) => {
       const c = fresh(input);
-      return arrive(content, c, startOf(c));
+      return arrive(content, c, input.start && content.nodes[input.start] ? input.start : startOf(c));
     },
     initial: 'routing',
     on: {

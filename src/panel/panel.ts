@@ -59,6 +59,15 @@ export function preloadData(): Promise<unknown> {
   return Promise.all([loadTopics(), loadPlaces()]);
 }
 
+/**
+ * The editors' preview (`npm run preview`, a development server) may open the chat on any screen.
+ * `import.meta.env.DEV` is false in the build, so none of this reaches partners.
+ */
+const previewStart = (): { start?: NodeKey } => {
+  const start = import.meta.env.DEV ? (globalThis as { __SAFETY_CHAT_PREVIEW_START__?: unknown }).__SAFETY_CHAT_PREVIEW_START__ : undefined;
+  return typeof start === 'string' ? { start } : {};
+};
+
 export function createPanel(host: PanelHost): Panel {
   return new ChatPanel(host);
 }
@@ -96,7 +105,7 @@ class ChatPanel implements Panel {
       calm: () => this.idleCalm(),
       clear: () => this.idleClear(),
     });
-    this.chat = new Conversation(host, getMachine(), () => ({ audience: host.config.audience, area: host.config.area }), (e) => this.broken(e));
+    this.chat = new Conversation(host, getMachine(), () => ({ audience: host.config.audience, area: host.config.area, ...previewStart() }), (e) => this.broken(e));
   }
 
   /** Validate the partner's contacts (JSON child or `services` property) when they change. */
