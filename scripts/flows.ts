@@ -61,6 +61,6 @@ if (command === 'diagram') {
   }
   const out = resolve('docs/flows');
   mkdirSync(out, { recursive: true });
-  for (const [id, text] of diagrams(report.content)) writeFileSync(resolve(out, `${id}.md`), text);
-  console.log(`Wrote ${out}/*.md (open them on GitHub or in any Mermaid viewer).`);
+  for (const [file, text] of diagrams(report.content)) writeFileSync(resolve(out, file), text);
+  console.log(`Wrote ${out}/*.md (one small diagram per topic group, drawn by GitHub) and ${out}/index.html (open it in a browser: it needs no internet).`);
 }

@@ -47,8 +47,8 @@ describe('docs/flows diagrams', () => {
   // Generated from flows/ itself: an edited copy (the editing test) has no docs of its own.
   it.skipIf(editedCopy)('are up to date with the flows (run npm run flows:diagram after editing)', () => {
     const content = checkAndCompile(flowsDir).content!;
-    for (const [id, text] of diagrams(content)) {
-      expect(readFileSync(`docs/flows/${id}.md`, 'utf8'), `docs/flows/${id}.md is out of date: run npm run flows:diagram`).toBe(text);
+    for (const [file, text] of diagrams(content)) {
+      expect(readFileSync(`docs/flows/${file}`, 'utf8'), `docs/flows/${file} is out of date: run npm run flows:diagram`).toBe(text);
     }
   });
 });
