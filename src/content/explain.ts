@@ -147,6 +147,10 @@ function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType, value: unknown
       const key = String(issue.path.at(-1));
       const why = (issue as unknown as { issues?: { message?: string }[] }).issues?.[0]?.message ?? 'is not allowed here';
       const at2 = describePath(issue.path.slice(0, -1));
+      // Not a name at all: a text with ": " in it, which YAML took for a field.
+      const text = `${key}: ${String((actual as unknown) ?? '')}`.trim();
+      if (/[“”‘’]/.test(key)) return `${at2 ? `${at2} ` : ''}is in curly quotes (“ ”), which YAML does not read as quotes, so the colon in it starts a field. Type straight double quotes (") around the whole text: "${text.replace(/[“”]/g, '')}".`.replace(/^is/, 'Is');
+      if (/\s/.test(key) || /[A-Z].*[a-z]/.test(key) && key.length > 12) return `${at2 ? `${at2} ` : ''}has "${key}: …", which YAML reads as a field because of the colon and the space after it. Put the whole text in straight double quotes: "${text}".`.replace(/^has/, 'Has');
       return `${at2 ? `${at2} ` : ''}has "${key}:", and that name ${why.startsWith('must') ? why : `is not allowed here (${why})`}.`.replace(/^has/, 'Has');
     }
     case 'too_big':

@@ -20,6 +20,8 @@ describe('plain words for every schema mistake', () => {
     ['a list with too few items (too_small)', validFlow.replace('    tags: [everyone]', '    tags: []'), /node "support": field "tags" needs at least one tag, e\.g\. \[everyone\]\./],
     ['an empty text (too_small, text)', validFlow.replace('say: Hello. Pick one.', 'say: " "'), /node "start": field "say" must not be empty\./],
     ['a name that is not allowed on the left of a colon (invalid_key)', validFlow.replace('say: Hello. Pick one.', 'say: { en: Hello, Welsh: Helo }'), /node "start": field "say" has "Welsh:", and that name must be a language code/],
+    ['a colon in a list item\'s text, which YAML reads as a field', validFlow.replace('say: Hello. Pick one.', 'say:\n      - What now: pick one\n      - Pick one.'), /node "start": message 1 has "What now: …", which YAML reads as a field because of the colon and the space after it\. Put the whole text in straight double quotes: "What now: pick one"\./],
+    ['curly quotes around a list item\'s text', validFlow.replace('say: Hello. Pick one.', 'say:\n      - “Time: 5 minutes”\n      - Pick one.'), /node "start": message 1 is in curly quotes \(“ ”\), which YAML does not read as quotes.*"Time: 5 minutes"/],
     ['an id in the wrong form (invalid_format)', validFlow.replace('        next: support', '        next: Support Page'), /node "start": choice 2, field "next" must be a node id \("danger-now"\) or flow id and node id \("safety-check#start"\)\./],
   ])('%s', (_name, flow, message) => {
     expect(errorsWith(flow)).toMatch(message);
