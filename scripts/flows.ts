@@ -4,8 +4,8 @@
  *   npm run flows:diagram  write a Mermaid diagram per flow to docs/flows/
  *   npm run services:report  write docs/services.md and docs/areas.md
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { sinceRelease } from '../src/content/changes.js';
 import { checkAndCompile } from '../src/content/compile.js';
 import { loadFlows } from '../src/content/load.js';
@@ -29,7 +29,30 @@ function sourcesOf(flowsDir: string) {
   return new Map((loaded.services?.services ?? []).map((s, i) => [s.id, { source: s.source, checked: s.checked, line: loaded.lineOf('flows/services.yaml', ['services', i]) }]));
 }
 
+/**
+ * The generated docs (diagrams, services and areas reports) follow the project's own flows: the
+ * check rewrites any that are out of date, so an editor's change never leaves them behind.
+ */
+function refreshDocs(): string[] {
+  if (!report.content || resolve(dir) !== resolve('flows')) return [];
+  const wanted = new Map<string, string>();
+  for (const [file, text] of diagrams(report.content)) wanted.set(`docs/flows/${file}`, text);
+  const { services, areas } = servicesReport(report.content, readSources(resolve(dir)));
+  wanted.set('docs/services.md', services);
+  wanted.set('docs/areas.md', areas);
+  const updated: string[] = [];
+  for (const [file, text] of wanted) {
+    if (existsSync(resolve(file)) && readFileSync(resolve(file), 'utf8') === text) continue;
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(resolve(file), text);
+    updated.push(file);
+  }
+  return updated;
+}
+
 if (command === 'check') {
+  const updated = errors.length ? [] : refreshDocs();
+  if (updated.length) console.log(`\nUpdated ${updated.join(', ')} to follow the flows (include them in your change).`);
   const { flows, nodes, services, languages } = report.stats;
   const en = languages.en ?? 0;
   console.log(`\n${flows} flows, ${nodes} nodes, ${services} services.`);
