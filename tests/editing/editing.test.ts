@@ -1,7 +1,7 @@
 // An editor's everyday changes leave every check green: the eight tasks in editor-tasks.ts are
 // made to a copy of flows/, then `flows:check` and the whole unit suite run over that copy (the
 // unit tests read FLOWS_DIR, see tests/unit/live-content.ts).
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,11 @@ import { editorTasks } from './editor-tasks.js';
 
 const copy = join(mkdtempSync(join(tmpdir(), 'safety-chat-edits-')), 'flows');
 cpSync('flows', copy, { recursive: true });
+// The copy's own git history holds the flows as released, so the check compares with them.
+const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=editor@example.invalid', '-c', 'user.name=Editor', ...args], { cwd: join(copy, '..'), stdio: 'ignore' });
+git('init', '-q');
+git('add', '.');
+git('commit', '-q', '-m', 'the released flows');
 afterAll(() => rmSync(join(copy, '..'), { recursive: true, force: true }));
 
 const run = (command: string, args: string[]) => {
@@ -25,9 +30,11 @@ describe('an editor\'s everyday changes', () => {
     expect(after, 'the task changed the flows').not.toBe(before);
   });
 
-  it('all eight made: flows:check passes', () => {
+  it('all eight made: flows:check passes, and lists the new service\'s number for a second person', () => {
     const r = run('npx', ['tsx', 'scripts/flows.ts', 'check', copy]);
     expect(r.ok, r.out.slice(-3000)).toBe(true);
+    expect(r.out).toMatch(/new or changed since the last commit[\s\S]*editing-test-local: phone .* \(new\) — source: https:\/\//);
+    expect(r.out, 'the removed service is named with the screens that lost it').toMatch(/was removed, so these screens do not show it any more/);
   });
 
   it('all eight made: the whole unit suite passes over the edited flows', () => {

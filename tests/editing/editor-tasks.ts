@@ -34,7 +34,15 @@ export const editorTasks: EditorTask[] = [
       edit(dir, 'services.yaml', (doc) => {
         const list = servicesOf(doc);
         const local = list.items.find((s) => (s.get('tags') as YAMLSeq).items.some((t) => String(t) === 'local'))!;
-        const added = doc.createNode({ ...(local.toJSON() as Record<string, unknown>), id: 'editing-test-local', name: 'Thanet community safety (a test copy)', areas: ['thanet'] }) as YAMLMap;
+        // A new number needs where it was seen, as a web address, and this month as "checked".
+        const added = doc.createNode({
+          ...(local.toJSON() as Record<string, unknown>),
+          id: 'editing-test-local',
+          name: 'Thanet community safety (a test copy)',
+          areas: ['thanet'],
+          source: `https://www.domesticabuseservices.org.uk/ (the get help page, seen ${thisMonth()})`,
+          checked: thisMonth(),
+        }) as YAMLMap;
         list.items.unshift(added);
       }),
   },
