@@ -10,7 +10,12 @@ import { inLang } from '../shared/text.js';
 export function launcherConfig(content: Content): LauncherConfig {
   const s = content.strings;
   const unavailable: Record<string, LauncherSegment[]> = {};
-  for (const lang of Object.keys(content.languages)) unavailable[lang] = resolve(inLang(s.unavailable!, lang), content, lang);
+  // A language without its own words falls back to English in the element: not sent twice.
+  unavailable.en = resolve(inLang(s.unavailable!, 'en'), content, 'en');
+  for (const lang of Object.keys(content.languages)) {
+    const words = resolve(inLang(s.unavailable!, lang), content, lang);
+    if (JSON.stringify(words) !== JSON.stringify(unavailable.en)) unavailable[lang] = words;
+  }
   return {
     areas: content.councils.map((c) => c.id),
     languages: Object.keys(content.languages),

@@ -13,22 +13,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { inLang } from '../../src/shared/text.js';
 import { launch } from '../support/demo.js';
+import { editorTasks } from '../editing/editor-tasks.js';
 
 const copy = join(mkdtempSync(join(tmpdir(), 'preview-')), 'flows');
 cpSync('flows', copy, { recursive: true });
-// Polish for one message, as an editor adding a language would start.
-const widgetFile = join(copy, 'widget.yaml');
-writeFileSync(widgetFile, readFileSync(widgetFile, 'utf8').replace('languages:\n  en: English\n', 'languages:\n  en: English\n  pl: Polski\n'));
+// Polish for one message, as an editor adding a language would start (the editing test's own task).
+editorTasks.find((t) => t.name.startsWith('adds Polish'))!.apply(copy);
 const mainFile = join(copy, 'main.yaml');
-const welcomeEnglish = 'Hello. This is an automated guide about domestic abuse.';
-const main = readFileSync(mainFile, 'utf8');
-const firstSay = main.match(/  welcome:\n    say:\n      - (.*)\n/)![1]!;
-writeFileSync(mainFile, main.replace(`      - ${firstSay}\n`, `      - { en: "${firstSay}", pl: "Dzień dobry. To automatyczny przewodnik o przemocy domowej." }\n`));
 const content = () => checkAndCompile(copy).content!;
 const first = (key: string, lang = 'en') => {
   const node = content().nodes[key]!;
   return 'say' in node ? inLang(node.say[0]!, lang) : '';
 };
+const welcome = content().starts.general;
+const welcomeEnglish = first(welcome);
+const lastOfWelcome = (() => {
+  const node = content().nodes[welcome]!;
+  return 'say' in node ? inLang(node.say.at(-1)!, 'en') : '';
+})();
 
 let server: ViteDevServer;
 let browser: Browser;
@@ -64,7 +66,8 @@ describe('the editors\' preview', () => {
     await expect.poll(() => log(page)).toContain(first(young));
     await page.selectOption('#audience', 'general');
     await page.selectOption('#lang', 'pl');
-    await expect.poll(() => log(page)).toContain('Dzień dobry. To automatyczny przewodnik o przemocy domowej.');
+    await expect.poll(() => log(page)).toContain(first(welcome, 'pl'));
+    expect(first(welcome, 'pl')).not.toBe(welcomeEnglish);
     await page.selectOption('#lang', 'en');
     await page.selectOption('#area', 'thanet');
     await page.locator('safety-chat').getByRole('button', { name: 'Find support near me' }).click();
@@ -86,9 +89,11 @@ describe('the editors\' preview', () => {
   it('redraws on a save, and shows a mistake in the check\'s own words', async () => {
     const page = await open();
     const before = readFileSync(mainFile, 'utf8');
-    writeFileSync(mainFile, before.replace('      - What would you like to do?', '      - What would you like to do first?'));
-    await expect.poll(() => log(page), { timeout: 15_000 }).toContain('What would you like to do first?');
-    writeFileSync(mainFile, before.replace('      - What would you like to do?', '      - What now: pick one: please'));
+    // The welcome's last message, as an editor would change it, then with a mistake in it.
+    expect(before).toContain(`      - ${lastOfWelcome}\n`);
+    writeFileSync(mainFile, before.replace(`      - ${lastOfWelcome}\n`, `      - ${lastOfWelcome} Take your time.\n`));
+    await expect.poll(() => log(page), { timeout: 15_000 }).toContain(`${lastOfWelcome} Take your time.`);
+    writeFileSync(mainFile, before.replace(`      - ${lastOfWelcome}\n`, '      - What now: pick one: please\n'));
     await expect.poll(() => page.locator('#problems .errors').innerText().catch(() => ''), { timeout: 15_000 }).toMatch(/main\.yaml:\d+ — The text on this line has a colon followed by a space/);
     writeFileSync(mainFile, before);
     await expect.poll(() => log(page).catch(() => ''), { timeout: 15_000 }).toContain(welcomeEnglish);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { liveContent } from './live-content.js';
 
 const dist = 'dist';
 const chunks = readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f));
@@ -27,7 +28,10 @@ describe('the built widget', () => {
     expect(entry).toMatch(/import\(["'`]\.\/chunks\/panel-[\w-]+\.js["'`]\)/);
     // No engine and no conversation in the entry: only the short message shown if the panel cannot load.
     expect(entry).not.toMatch(/createMachine|What would you like to do\?|Men's Advice Line|Childline/);
-    expect(entry.match(/National Domestic Abuse Helpline/g)).toHaveLength(1);
+    // Once in English, and again only for a language with words of its own for it.
+    const count = entry.match(/National Domestic Abuse Helpline/g)?.length ?? 0;
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(Object.keys(liveContent().languages).length);
   });
 
   it('writes nothing to storage, cookies or the network', () => {
