@@ -33,6 +33,7 @@ export const editorTasks: EditorTask[] = [
     apply: (dir) =>
       edit(dir, 'services.yaml', (doc) => {
         const list = servicesOf(doc);
+        if (list.items.some((s) => String(s.get('id')) === 'editing-test-local')) return; // made already
         const local = list.items.find((s) => (s.get('tags') as YAMLSeq).items.some((t) => String(t) === 'local'))!;
         // A new number needs where it was seen, as a web address, and this month as "checked".
         const added = doc.createNode({
@@ -88,6 +89,7 @@ export const editorTasks: EditorTask[] = [
     apply: (dir) =>
       edit(dir, 'abuse.yaml', (doc) => {
         const choices = doc.getIn(['nodes', 'more', 'choices']) as YAMLSeq;
+        if (choices.items.some((c) => isMap(c) && String(c.get('label')) === 'Talk to someone now')) return; // made already
         choices.items.push(doc.createNode({ label: 'Talk to someone now', next: 'support' }));
       }),
   },
