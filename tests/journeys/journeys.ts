@@ -9,8 +9,22 @@
  * to the transcript after their last answer, plus the header, the search boxes and the answers.
  */
 
+import { checkAndCompile } from '../../src/content/compile.js';
+import { inLang } from '../../src/shared/text.js';
+
 /** Text to find: a string is a case-sensitive substring, a RegExp is matched as written. */
 export type Match = string | RegExp;
+
+/**
+ * The national lines for a topic, from the flows as they are: a journey expects "a line for forced
+ * marriage", not one service by name, so an editor who removes or adds one leaves it standing.
+ */
+const content = checkAndCompile('flows').content!;
+const linesFor = (tag: string) => content.services.filter((s) => s.areas.includes('national') && s.tags.includes(tag));
+/** A card of any national line for the topic. */
+const lineFor = (tag: string): RegExp => new RegExp(`^(?:${linesFor(tag).map((s) => inLang(s.name, 'en').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+/** The number of the topic's first line that has one (the first the list shows). */
+const phoneFor = (tag: string) => linesFor(tag).flatMap((s) => s.contacts).find((c) => c.type === 'phone')!.show;
 
 /** What must be true of the screen after a step. */
 export interface Expect {
@@ -225,7 +239,7 @@ export const journeys: Journey[] = [
       { tap: 'Forced marriage', see: [/Forced marriage is a crime/] },
       { tap: 'What can I do?', tel: ['999'] },
       { tap: 'Find support', tel: ['999'] },
-      { tap: 'Not sure', cards: ['Forced Marriage Unit', 'Karma Nirvana'], tel: ['020 7008 0151', '0800 5999 247'], shot: 'support' },
+      { tap: 'Not sure', cards: [lineFor('forced-marriage')], tel: [phoneFor('forced-marriage')], shot: 'support' },
     ],
   },
   {
