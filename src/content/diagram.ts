@@ -8,11 +8,12 @@ import dagre from '@dagrejs/dagre';
 import { firstCards, selectServices } from '../engine/services.js';
 import type { Content, NodeKey, Text } from '../engine/data.js';
 import { kindOf, type ChatNode } from '../nodes/index.js';
+import { inLang } from '../shared/text.js';
 
 /** Boxes per diagram, at most (a group this size still fits a screen). */
 export const maxBoxes = 25;
 
-const en = (t: Text) => (typeof t === 'string' ? t : (t.en ?? ''));
+const en = (t: Text) => inLang(t, 'en');
 const short = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const mermaidSafe = (s: string) => s.replace(/["<>{}[\]|#]/g, "'");
 const idOf = (key: NodeKey) => key.replace(/[^a-z0-9]/gi, '_');

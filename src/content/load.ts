@@ -91,15 +91,16 @@ export function loadFlows(dir: string, root = process.cwd()): Loaded {
   for (const name of names) {
     const file = relative(root, join(dir, name)) || name;
     const counter = new LineCounter();
-    const doc = parseDocument(readFileSync(join(dir, name), 'utf8'), { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    const source = readFileSync(join(dir, name), 'utf8');
+    const doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
     // Only the first mistake in a file: the ones after it are often the same mistake seen again.
     const first = doc.errors[0];
     if (first) {
       const line = first.linePos?.[0]?.line ?? counter.linePos(first.pos[0]).line;
-      const text = readFileSync(join(dir, name), 'utf8').split('\n')[line - 1] ?? '';
+      const text = source.split('\n')[line - 1] ?? '';
       problems.push({ level: 'error', file, line, message: `${yamlMistake(first.code, text)}${doc.errors.length > 1 ? ' Fix this first, then run the check again: what comes after it in this file is checked once the file can be read.' : ''}`, syntax: true });
     }
-    problems.push(...typography(readFileSync(join(dir, name), 'utf8'), file));
+    problems.push(...typography(source, file));
     if (!doc.errors.length) parsed.set(name, { file, doc, counter });
   }
 

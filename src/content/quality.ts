@@ -7,6 +7,7 @@
  * that it matches both straight and curly apostrophes (['’]).
  */
 import type { Content, Text } from '../engine/data.js';
+import { inLang } from '../shared/text.js';
 
 export interface BannedPhrase {
   phrase: RegExp;
@@ -70,7 +71,7 @@ export function syllables(word: string): number {
   return Math.max(1, w.match(/[aeiouy]{1,2}/g)?.length ?? 1);
 }
 
-const english = (t: Text) => (typeof t === 'string' ? t : (t.en ?? ''));
+const english = (t: Text) => inLang(t, 'en');
 
 /**
  * Flesch reading ease over texts read together (higher is easier). Each message or answer is at

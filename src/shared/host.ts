@@ -26,8 +26,6 @@ export interface Panel {
   render(container: HTMLElement): void;
   /** Forget the whole conversation and start again from a neutral start. */
   wipe(): void;
-  /** Move focus into the panel (first answer). */
-  focus(): void;
   /** The panel has just been shown: focus the first answer and say the opening messages. */
   opened(): void;
   /** Shift was pressed towards quick exit: `remaining` more presses leave (3 means the count restarted). */

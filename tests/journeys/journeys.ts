@@ -9,8 +9,8 @@
  * to the transcript after their last answer, plus the header, the search boxes and the answers.
  */
 
-import { checkAndCompile } from '../../src/content/compile.js';
 import { inLang } from '../../src/shared/text.js';
+import { content } from '../support/paths.js';
 
 /** Text to find: a string is a case-sensitive substring, a RegExp is matched as written. */
 export type Match = string | RegExp;
@@ -19,7 +19,6 @@ export type Match = string | RegExp;
  * The national lines for a topic, from the flows as they are: a journey expects "a line for forced
  * marriage", not one service by name, so an editor who removes or adds one leaves it standing.
  */
-const content = checkAndCompile('flows').content!;
 const linesFor = (tag: string) => content.services.filter((s) => s.areas.includes('national') && s.tags.includes(tag));
 /** A card of any national line for the topic. */
 const lineFor = (tag: string): RegExp => new RegExp(`^(?:${linesFor(tag).map((s) => inLang(s.name, 'en').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
