@@ -45,6 +45,8 @@ export interface Screen {
   text: string;
   /** Text of the whole transcript (role=log). */
   logText: string;
+  /** What the panel's status region says now (what a screen reader was last told, besides the log). */
+  status: string;
   /** textContent of the whole shadow root, hidden parts included. */
   rootText: string;
   /** What the panel shows (innerText of the panel: hidden parts left out). */
@@ -69,7 +71,7 @@ export interface Screen {
 export function readScreen(page: Page): Promise<Screen> {
   return inWidget(page, (root: ShadowRoot | null) => {
     const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-    const none: Screen = { open: false, viewport: { width: innerWidth, height: innerHeight }, text: '', logText: '', rootText: norm(root?.textContent), panelText: '', yourAnswers: 0, newest: null, links: [], cards: [], answers: [], buttons: [], inputs: [] };
+    const none: Screen = { open: false, viewport: { width: innerWidth, height: innerHeight }, text: '', logText: '', status: '', rootText: norm(root?.textContent), panelText: '', yourAnswers: 0, newest: null, links: [], cards: [], answers: [], buttons: [], inputs: [] };
     if (!root) return none;
     const panel = root.querySelector<HTMLElement>('[part~="panel"]') ?? root.querySelector<HTMLElement>('.frame');
     const log = root.querySelector<HTMLElement>('[role="log"]');
@@ -164,6 +166,7 @@ export function readScreen(page: Page): Promise<Screen> {
       viewport: { width: innerWidth, height: innerHeight },
       text,
       logText: norm(log.innerText),
+      status: norm(root.querySelector('[role="status"]')?.textContent),
       rootText: norm(root.textContent),
       panelText: norm(panel.innerText),
       yourAnswers: yours.length,

@@ -330,6 +330,7 @@ class Run {
   expect(s: Screen, e: Expect) {
     for (const m of e.see ?? []) if (!matches(s.text, m)) this.problem(`expected to see ${show(m)} on the screen; it shows ${quote(s.text, 160)}`);
     for (const m of e.notSee ?? []) if (matches(s.text, m)) this.problem(`the screen shows ${show(m)} (${quote(context(s.text, m))}), which it must not`);
+    for (const m of e.said ?? []) if (!matches(s.status, m)) this.problem(`expected a screen reader to be told ${show(m)}; the status region says ${quote(s.status || '(nothing)', 160)}`);
     for (const t of e.tel ?? []) {
       const found = s.links.filter((l) => l.href.startsWith('tel:') && digits(l.href) === digits(t));
       const tels = s.links.filter((l) => l.href.startsWith('tel:')).map((l) => l.href);

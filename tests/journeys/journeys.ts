@@ -29,6 +29,8 @@ const phoneFor = (tag: string) => linesFor(tag).flatMap((s) => s.contacts).find(
 export interface Expect {
   /** Text on the screen. */
   see?: Match[];
+  /** What the status region says (what a screen reader is told), e.g. the opening messages. */
+  said?: Match[];
   notSee?: Match[];
   /** tel: links (by their digits, e.g. '999', '0800 1111') shown on the screen. */
   tel?: string[];
@@ -325,6 +327,8 @@ export const journeys: Journey[] = [
       {
         launcher: true,
         see: [welcome],
+        // The welcome is drawn with the panel in one frame and said through the status region.
+        said: [welcome],
         phone: { inView: ["I'm in danger now", 'Check my safety', 'Find support near me', "I'm under 18"], panelNotSee: [/press Shift three times/i] },
         desktop: { panelSee: [/press Shift three times/i] },
         shot: 'welcome',
