@@ -106,6 +106,9 @@ describe('the inactivity clear', () => {
     await page.clock.runFor(5 * minute);
     await page.locator('safety-chat').getByRole('button', { name: 'Clear chat' }).click();
     await answer(page, 'Check my safety');
+    // Let the reply's scroll (which counts as use) land before the page's clock jumps ahead:
+    // rendering runs on real time, so otherwise it may count as use at minute 9.
+    await page.waitForTimeout(300);
     // The old countdown would have warned 4½ minutes from here.
     await page.clock.runFor(9 * minute);
     expect(await warning(page).count()).toBe(0);
