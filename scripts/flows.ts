@@ -3,6 +3,7 @@
  *   npm run flows:check    check every flow; exit 1 on any error
  *   npm run flows:diagram  write a Mermaid diagram per flow to docs/flows/
  *   npm run services:report  write docs/services.md and docs/areas.md
+ *   npm run flows:sources  write docs/sources.md (every source of a fact, oldest check first)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,6 +11,8 @@ import { sinceRelease } from '../src/content/changes.js';
 import { checkAndCompile } from '../src/content/compile.js';
 import { loadFlows } from '../src/content/load.js';
 import { diagrams } from '../src/content/diagram.js';
+import { sourcesDoc } from '../src/content/facts.js';
+import { withOutcomes } from '../src/content/outcomes.js';
 import { formatProblem } from '../src/content/problems.js';
 import { minEase } from '../src/content/quality.js';
 import { readSources, servicesReport } from '../src/content/report.js';
@@ -40,6 +43,9 @@ function refreshDocs(): string[] {
   const { services, areas } = servicesReport(report.content, readSources(resolve(dir)));
   wanted.set('docs/services.md', services);
   wanted.set('docs/areas.md', areas);
+  const { flows } = loadFlows(resolve(dir));
+  wanted.set('docs/sources.md', sourcesDoc(flows));
+  wanted.set('flows/README.md', withOutcomes(readFileSync(resolve('flows/README.md'), 'utf8'), flows));
   const updated: string[] = [];
   for (const [file, text] of wanted) {
     if (existsSync(resolve(file)) && readFileSync(resolve(file), 'utf8') === text) continue;
@@ -75,6 +81,16 @@ if (command === 'report') {
   writeFileSync(resolve('docs/services.md'), services);
   writeFileSync(resolve('docs/areas.md'), areas);
   console.log('Wrote docs/services.md and docs/areas.md.');
+}
+
+if (command === 'sources') {
+  if (!report.content) {
+    console.log('Fix the errors above first: the list is made from checked flows.');
+    process.exit(1);
+  }
+  mkdirSync(resolve('docs'), { recursive: true });
+  writeFileSync(resolve('docs/sources.md'), sourcesDoc(loadFlows(resolve(dir)).flows));
+  console.log('Wrote docs/sources.md: the pages an editor re-checks each year.');
 }
 
 if (command === 'diagram') {

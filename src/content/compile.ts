@@ -10,6 +10,7 @@ import { conditionKeys } from '../engine/conditions.js';
 import { toContact } from '../engine/contacts.js';
 import { parseMarkup } from '../engine/markup.js';
 import { loadFlows, type Loaded, type LoadedFlow } from './load.js';
+import { checkFacts } from './facts.js';
 import { checkQuality, type SeenText } from './quality.js';
 import { compilePlaces, loadPlaces } from './places.js';
 import { didYouMean, type Problem } from './problems.js';
@@ -127,7 +128,7 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
   services.services.forEach((s, i) => {
     const line = loaded.lineOf(servicesFile, ['services', i]);
     [s.name, s.about, s.for, s.hours, s.whenClosed].forEach((t) => checkText(servicesFile, t, `service "${s.id}"`, line));
-    for (const field of ['name', 'about', 'for'] as const) seen.push({ file: servicesFile, line: loaded.lineOf(servicesFile, ['services', i, field]) ?? line, where: `service "${s.id}", field "${field}"`, text: s[field] });
+    for (const field of ['name', 'about', 'for'] as const) seen.push({ file: servicesFile, line: loaded.lineOf(servicesFile, ['services', i, field]) ?? line, where: `service "${s.id}", field "${field}"`, text: s[field], ...(field === 'name' && { name: true }) });
   });
 
   // --- Flows: references ---------------------------------------------------
@@ -239,6 +240,9 @@ export function checkAndCompile(dir: string, root = process.cwd(), today = new D
     if (r.score < r.min) err(r.route.startsWith('flow ') ? (flows.get(r.route.slice(5))?.file ?? 'flows') : 'flows', `${r.route} is hard to read as a whole: reading ease ${r.score}, and it must be at least ${r.min}. The warnings above name the hardest messages.`);
   }
   stats.readingEase = Object.fromEntries(quality.routes.map((r) => [r.route, r.score]));
+
+  // --- Facts: every law, right, procedure or statistic has a source ---------
+  for (const f of checkFacts(loaded.flows, today)) (f.level === 'error' ? err : warn)(f.flow.file, f.message, `node "${f.id}"`, f.flow.lines[f.id]);
 
   if (problems.some((p) => p.level === 'error') || !places.places) return { problems, stats };
   const content: Content = {

@@ -140,7 +140,7 @@ function explainIssue(issue: z.core.$ZodIssue, schema: z.ZodType, value: unknown
     }
     case 'too_small':
       if (issue.origin === 'array') return `${prefix}${issue.message.startsWith('needs') ? issue.message : `needs at least ${issue.minimum} item(s)`}.`;
-      if (issue.origin === 'string') return `${prefix}must not be empty.`;
+      if (issue.origin === 'string') return `${prefix}${issue.message.startsWith('needs') ? issue.message : Number(issue.minimum) > 1 ? `needs at least ${issue.minimum} characters` : 'must not be empty'}.`;
       return `${prefix}must be at least ${issue.minimum}.`;
     case 'invalid_key': {
       // A name on the left of a colon that is not allowed there, e.g. a language written "Polish" for "pl".

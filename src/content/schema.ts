@@ -62,6 +62,22 @@ export const TopicFields = {
   urgent: z.literal(true).optional(),
 };
 
+/**
+ * Where a law, right, procedure or statistic that a node states comes from: the page an editor
+ * re-checks each year. Build time only: the person never sees it.
+ */
+export const Source = z.strictObject({
+  title: z.string().trim().min(3, 'needs a title that says what the page is, e.g. "GOV.UK: Get an injunction if you\'ve been the victim of domestic abuse"'),
+  url: z.string().regex(/^https:\/\/[^\s/]+\.[^\s]+$/, 'must be the web address of the page, starting with https://'),
+  checked: z.lazy(() => Checked),
+});
+export type Source = z.infer<typeof Source>;
+
+/** Nodes that state facts carry their sources (see src/content/facts.ts for what counts as a fact). */
+export const FactFields = {
+  sources: z.array(Source).min(1, 'needs at least one source, or leave "sources" out').optional(),
+};
+
 /** One `flows/<topic>.yaml` file. Nodes are checked one by one (see load.ts). */
 export const FlowFile = z.strictObject({
   id: Id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Choice, Say, TopicFields } from '../content/schema.js';
+import { Choice, FactFields, Say, TopicFields } from '../content/schema.js';
 import type { Authoring } from './authoring.js';
 import type { MessageNode } from './message.js';
 
@@ -11,6 +11,7 @@ export const MessageSchema = z.strictObject({
   /** Drop the answers of a private flow on arrival (outcome screens). */
   forget: z.boolean().optional(),
   ...TopicFields,
+  ...FactFields,
 });
 
 export const messageAuthoring: Authoring<typeof MessageSchema, MessageNode> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Choice, Id, Say, TopicFields } from '../content/schema.js';
+import { Choice, FactFields, Id, Say, TopicFields } from '../content/schema.js';
 import type { Authoring } from './authoring.js';
 import type { ServicesNode } from './services.js';
 
@@ -13,6 +13,7 @@ export const ServicesSchema = z.strictObject({
   choices: z.array(Choice).min(1, 'needs at least one choice, so the person always has a way on'),
   forget: z.boolean().optional(),
   ...TopicFields,
+  ...FactFields,
 });
 
 export const servicesAuthoring: Authoring<typeof ServicesSchema, ServicesNode> = {

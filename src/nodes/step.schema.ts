@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NodeRef, Say, Text } from '../content/schema.js';
+import { FactFields, NodeRef, Say, Text } from '../content/schema.js';
 import type { Authoring } from './authoring.js';
 import type { StepNode } from './step.js';
 
@@ -10,6 +10,7 @@ export const StepSchema = z.strictObject({
   /** The step in a few words, as it appears on the "my plan" summary. */
   plan: Text,
   next: NodeRef,
+  ...FactFields,
 });
 
 export const stepAuthoring: Authoring<typeof StepSchema, StepNode> = {

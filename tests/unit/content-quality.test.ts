@@ -2,11 +2,12 @@
  * Plain words, as `flows:check` checks them (src/content/quality.ts): the checks themselves on a
  * small fixture, and the live content's own result.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/problems.js';
 import { bannedPhrases, flesch, maxWords, minEase, words } from '../../src/content/quality.js';
 import { compileFixture, validFlow } from './fixture.js';
-import { liveReport } from './live-content.js';
+import { flowsDir, liveReport } from './live-content.js';
 
 const messagesOf = (flow: string) => {
   const report = compileFixture({ 'demo.yaml': flow });
@@ -24,6 +25,23 @@ describe('flows:check checks plain words', () => {
     const { errors } = messagesOf(validFlow.replace('say: Hello. Pick one.', 'say: The perpetrator is to blame. You need to leave.'));
     expect(errors.join('\n')).toMatch(/node "start", message 1: says "perpetrator"\. Jargon that many people do not use/);
     expect(errors.join('\n')).toMatch(/says "You need to leave"\. An instruction to leave/);
+  });
+
+  it.each([
+    ['No one is watching this chat.', /says "No one is watching"\. False reassurance about privacy/],
+    ['Childline is completely private.', /says "completely private"\. Overstates privacy/],
+    ["This number won't show on your phone bill.", /says "won't show on your phone bill"\. Not confirmed for any number/],
+  ])('refuses false reassurance: "%s"', (text, why) => {
+    expect(messagesOf(validFlow.replace('say: Hello. Pick one.', `say: "${text}"`)).errors.join('\n')).toMatch(why);
+  });
+
+  it('a service\'s own name is not scored for reading ease (no editor can change it), its description is', () => {
+    const services = readFileSync(`${flowsDir}/services.yaml`, 'utf8').replace(/name: Childline\n/, 'name: Multidisciplinary Interdisciplinary Organisational Childline\n');
+    const hard = 'Multidisciplinary organisations facilitate comprehensive individualised interventions, notwithstanding jurisdictional and procedural considerations.';
+    const named = compileFixture({ 'services.yaml': services }).problems.map(formatProblem).join('\n');
+    expect(named).not.toMatch(/service "childline", field "name": is hard to read/);
+    const described = compileFixture({ 'services.yaml': services.replace(/(id: childline\n(?:.*\n)*?    about: ).*\n/, `$1${hard}\n`) }).problems.map(formatProblem).join('\n');
+    expect(described).toMatch(/service "childline", field "about": is hard to read/);
   });
 
   it('"your behaviour" is refused where a person being hurt reads it, and allowed in the own-behaviour flow', () => {

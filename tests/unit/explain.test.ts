@@ -12,7 +12,7 @@ const errorsWith = (flow: string) =>
 
 describe('plain words for every schema mistake', () => {
   it.each([
-    ['a field that is not allowed (unrecognized_keys)', validFlow.replace('    say: Hello. Pick one.', '    sai: Hello. Pick one.'), /node "start": Has unknown field "sai" \(a typo\?\)\. Allowed fields here: type, say, choices, forget, topic, keywords, urgent\./],
+    ['a field that is not allowed (unrecognized_keys)', validFlow.replace('    say: Hello. Pick one.', '    sai: Hello. Pick one.'), /node "start": Has unknown field "sai" \(a typo\?\)\. Allowed fields here: type, say, choices, forget, topic, keywords, urgent, sources\./],
     ['a field that is missing (invalid_type, nothing there)', validFlow.replace('        next: support\n', ''), /node "start": choice 2, field "next" is missing: it needs text\./],
     ['a field of the wrong kind (invalid_type)', validFlow.replace('    emergency: true', '    emergency: [yes]'), /node "support": field "emergency" must be true or false, but is a list\./],
     ['a value not in the list (invalid_value)', validFlow.replace('    type: services', '    type: services\n    urgent: yes'), /node "support": field "urgent" is text "yes"; allowed: true\./],
