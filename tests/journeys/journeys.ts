@@ -151,14 +151,14 @@ export const journeys: Journey[] = [
       { tap: 'Start the check', see: [/in danger right now/] },
       {
         check: { yes: [/choked or strangled/, /threatened to kill/] },
-        see: [/warning signs/],
+        see: [/could cause serious harm/, /Samaritans/],
         firstLink: 'tel:999',
         tel: ['999'],
         notInLog: [/choked or strangled/, /threatened to kill/],
         shot: 'outcome',
       },
       // Afterwards (choosing an area for the outcome's services), still nothing of the answers.
-      { tap: 'Thanet', notInLog: [/choked or strangled/, /threatened to kill/, /Are you afraid/, /You: Yes/] },
+      { tap: 'Thanet', notInLog: [/choked or strangled/, /threatened to kill/, /very frightened/, /You: Yes/] },
     ],
   },
   {
@@ -296,14 +296,27 @@ export const journeys: Journey[] = [
       { launcher: true },
       { tap: 'Check my safety' },
       { tap: 'Start the check' },
-      { check: { yes: [/afraid/, /threatened to kill/], stopAfter: /threatened to kill/ } },
+      { check: { yes: [/very frightened/, /threatened to kill/], stopAfter: /threatened to kill/ } },
       { close: true },
       {
         launcher: true,
         see: [welcome],
-        notInLog: ['You:', /threatened to kill/, /afraid/, /choked/, 'Start the check'],
-        notInWidget: [/threatened to kill/, /choked/, /afraid of what/, 'Stop the check', 'Start the check'],
+        notInLog: ['You:', /threatened to kill/, /frightened/, /choked/, 'Start the check'],
+        notInWidget: [/threatened to kill/, /choked/, /very frightened/, 'Stop the check', 'Start the check'],
       },
+    ],
+  },
+  {
+    id: 'check-stopped',
+    persona: 'A person who stops the safety check part-way because the person hurting them came in (council page)',
+    page: 'council',
+    steps: [
+      { launcher: true },
+      { tap: 'Check my safety' },
+      { tap: 'Start the check' },
+      { check: { yes: [/very frightened/], stopAfter: /very frightened/ } },
+      // Help stays one tap away, 999 first; what was answered is gone from the screen.
+      { tap: 'Stop the check', see: [/The check has stopped/, /call 999/i], firstLink: 'tel:999', tel: ['999'], notInLog: [/very frightened/, /choked/, 'You: Yes'], shot: 'stopped' },
     ],
   },
   {
