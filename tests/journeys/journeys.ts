@@ -374,15 +374,24 @@ export const journeys: Journey[] = [
   },
   {
     id: 'school-check',
-    persona: 'A young person on the school page who takes the safety check (inline)',
+    persona: 'A 14-year-old on the school page who takes the safety check (inline): scared of a boyfriend who grabbed her neck',
     page: 'school',
     sizes: [sizes.small, sizes.phone, sizes.desktop],
-    everyScreen: { firstAnswerInView: true },
+    // Their own check, in their words: nothing of the adult one (advisers, meetings, pregnancy, money).
+    everyScreen: { firstAnswerInView: true, notSee: [/IDVA/, /MARAC/, /pregnan/i, /your children/i, /money/i] },
     steps: [
       { look: true, desktop: { inView: ['Exit this page', 'Clear chat'] }, phone: { inView: ['Exit this page', 'Clear chat'] } },
-      { tap: 'Check my safety' },
+      { tap: 'Check my safety', see: [/not kept or sent anywhere/] },
       { tap: 'Start the check' },
-      { check: { yes: [] }, see: [/Thank you for answering/], tel: ['999'], shot: 'outcome' },
+      { tap: 'No', see: [/Who are you worried about/] },
+      { tap: 'A boyfriend or girlfriend, or an ex' },
+      {
+        check: { yes: [/scared of them/, /hands on your neck/] },
+        see: [/Thank you for answering/, /adult you trust/, /safeguarding lead/, 'Childline'],
+        tel: ['999', '0800 1111'],
+        notInLog: [/scared of them/, /hands on your neck/, 'You: Yes', /boyfriend/],
+        shot: 'outcome',
+      },
     ],
   },
 ];

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** Words only the conversation below puts on screen (never the neutral start). */
-const general = { steps: route('general', ['main/support-now']).steps, markers: ['stay on the line', 'Call 999 first if you are in danger'] };
+const general = { steps: route('general', ['main/support-now']).steps, markers: ['cough or tap to answer', 'Call 999 first if you are in danger'] };
 const youngStart = content.starts['young-people'];
 const youngPath = route('young-people', [(content.nodes[youngStart] as { choices: { next: string }[] }).choices[0]!.next]);
 const youngEnd = content.nodes[youngPath.end.node]!;

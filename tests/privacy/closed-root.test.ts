@@ -64,9 +64,9 @@ describe('the shipped widget, seen from the host page', () => {
     // The only text a listener can read there is the page's own fallback paragraph (in the light DOM).
     const fallback = await el.evaluate((e) => (e as HTMLElement).innerText);
     for (const s of seen) expect(['', fallback], s).toContain(s.split(':').slice(2, -1).join(':'));
-    expect(seen.join('\n')).not.toMatch(/Show me who can help|Understand what abuse is|stay on the line/);
+    expect(seen.join('\n')).not.toMatch(/Show me who can help|Understand what abuse is|cough or tap to answer/);
     // The host page's DOM holds none of the conversation.
-    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/Show me who can help|stay on the line/);
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/Show me who can help|cough or tap to answer/);
     await context.close();
   });
 

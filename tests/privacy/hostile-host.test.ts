@@ -95,7 +95,7 @@ describe('two widgets on one page', () => {
     await first.locator('[part="choices"] button').first().waitFor({ timeout: 10_000 });
     const secondBefore = await second.locator('[role="log"]').textContent();
     await first.locator('[part="choices"] button', { hasText: "I'm in danger now" }).click({ timeout: 5000 });
-    await expect.poll(() => first.locator('[role="log"]').textContent(), { timeout: 5000 }).toContain('stay on the line');
+    await expect.poll(() => first.locator('[role="log"]').textContent(), { timeout: 5000 }).toContain('cough or tap to answer');
     // The other widget did not move.
     expect(await second.locator('[role="log"]').textContent()).toBe(secondBefore);
     await second.locator('[part="choices"] button').first().click({ timeout: 5000 });
@@ -104,12 +104,12 @@ describe('two widgets on one page', () => {
     // Clearing one leaves the other.
     await second.locator('button.clear').click({ timeout: 5000 });
     await expect.poll(() => second.locator('[role="log"] .bubble.you').count(), { timeout: 5000 }).toBe(0);
-    expect(await first.locator('[role="log"]').textContent()).toContain('stay on the line');
+    expect(await first.locator('[role="log"]').textContent()).toContain('cough or tap to answer');
     // Closing the first wipes it (as Clear does), and only it.
     await second.locator('[part="choices"] button').first().click({ timeout: 5000 });
     await first.getByRole('button', { name: str('close') }).click({ timeout: 5000 });
     await first.getByRole('button', { name: 'Need to talk?' }).click({ timeout: 5000 });
-    await expect.poll(() => first.locator('[role="log"]').textContent(), { timeout: 5000 }).not.toContain('stay on the line');
+    await expect.poll(() => first.locator('[role="log"]').textContent(), { timeout: 5000 }).not.toContain('cough or tap to answer');
     expect(await second.locator('[role="log"] .bubble.you').count()).toBe(1);
     expectQuiet(w);
     await w.close();

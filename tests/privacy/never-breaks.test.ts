@@ -61,10 +61,10 @@ describe('never breaks the host page', () => {
     expect(calls).toBeGreaterThan(100);
     await w.page.locator('safety-chat [part="choices"] button').first().waitFor({ timeout: 10_000 });
     await press(w.page, "I'm in danger now");
-    expect(await transcript(w)).toContain('stay on the line');
+    expect(await transcript(w)).toContain('cough or tap to answer');
     await w.page.evaluate(() => (document.querySelector('safety-chat') as El).clear());
     await w.page.evaluate(() => (document.querySelector('safety-chat') as El).updateComplete);
-    expect(await transcript(w)).not.toContain('stay on the line');
+    expect(await transcript(w)).not.toContain('cough or tap to answer');
     expect(w.errors).toEqual([]);
     expect(w.console).toEqual([]);
     await w.close();

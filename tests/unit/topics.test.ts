@@ -27,7 +27,9 @@ describe('every topic leads on', () => {
     expect(around.some((k) => content.nodes[k]!.type === 'services'), 'find support').toBe(true);
     expect(around.some((k) => k !== topic && isMenu(k)), 'learn more (a menu)').toBe(true);
     // The safety check is for people being hurt; the own-behaviour route and the check itself are exempt.
-    if (!/^(own-behaviour|safety-check)\//.test(topic)) expect(around.includes('safety-check/start'), 'check my safety').toBe(true);
+    // The young people's route has a check of its own, in their words.
+    const check = /^young\//.test(topic) ? 'young-check/start' : 'safety-check/start';
+    if (!/^(own-behaviour|safety-check|young-check)\//.test(topic)) expect(around.includes(check), 'check my safety').toBe(true);
   });
 
   it('only "Help in an emergency" is urgent (the finder puts it first when its words are typed)', () => {
