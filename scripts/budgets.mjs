@@ -3,6 +3,6 @@
 export const budgets = {
   /** What a host page loads before the panel opens: safety-chat.js. */
   beforeOpen: 7 * 1024,
-  /** Opening the panel and going through every topic (the topic search index and partner contacts load apart). */
+  /** Opening the panel and going through every topic of one route, general or young people's (the topic search index and partner contacts load apart). */
   conversation: 60 * 1024,
 };

@@ -13,12 +13,14 @@ console.log('');
 let ok = true;
 for (const [name, size, budget] of [
   ['before the panel opens', sizes.beforeOpen, budgets.beforeOpen],
-  ['opening, every topic, no search', sizes.conversation, budgets.conversation],
+  ['opening, every general topic, no search', sizes.routes.general, budgets.conversation],
+  ["opening, every young people's topic, no search", sizes.routes['young-people'], budgets.conversation],
 ]) {
   const pass = size <= budget;
   ok &&= pass;
-  console.log(`${name.padEnd(34)} ${kb(size).padStart(10)} gzip   budget ${kb(budget).padStart(9)}   ${pass ? 'pass' : 'FAIL'}`);
+  console.log(`${name.padEnd(46)} ${kb(size).padStart(10)} gzip   budget ${kb(budget).padStart(9)}   ${pass ? 'pass' : 'FAIL'}`);
 }
+console.log(`${"+ the young people's route, from the general one (\"I'm under 18\")".padEnd(34)} ${kb(sizes.crossing).padStart(10)} gzip`);
 if (sizes.places) console.log(`${'+ town and postcode search (when the area is first asked)'.padEnd(34)} ${kb(sizes.places).padStart(10)} gzip`);
 if (sizes.keywords) console.log(`${'+ topic finder (on first search)'.padEnd(34)} ${kb(sizes.keywords).padStart(10)} gzip`);
 if (sizes.colours) console.log(`${'+ colour check (only on pages that set colours)'.padEnd(34)} ${kb(sizes.colours).padStart(10)} gzip`);

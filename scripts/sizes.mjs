@@ -1,7 +1,8 @@
 // Gzip sizes of the built widget, for the size check and the benchmark. The same rules as
 // scripts/size.mjs: what a host page loads before the panel opens (the entry and whatever it
 // imports statically), what a full conversation loads (that plus the panel chunk and its static
-// imports), and the partner-contacts chunk, which loads only on pages that give contacts.
+// imports, and the screens of the route the person is on: general or young people's), and the
+// partner-contacts chunk, which loads only on pages that give contacts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,9 @@ export function withImports(file, seen = new Set()) {
 
 /**
  * Sizes of the build in `dist`, in bytes (gzip unless named raw).
- * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], partner: number, colours: number, keywords: number, places: number, everything: number }}
+ * `routes` is each route's full conversation (every topic on it); `conversation` the larger of
+ * them; `crossing` what "I'm under 18" from the general route adds (the young people's screens).
+ * @returns {{ files: { file: string, raw: number, gzip: number }[], beforeOpen: number, beforeOpenFiles: string[], conversation: number, conversationFiles: string[], routes: Record<string, number>, crossing: number, partner: number, colours: number, keywords: number, places: number, everything: number }}
  */
 export function measureSizes(dist = distDir) {
   const js = files(dist).filter((f) => f.endsWith('.js'));
@@ -36,8 +39,13 @@ export function measureSizes(dist = distDir) {
   const keywords = js.find((f) => /chunks\/topic-search-/.test(f));
   const places = js.find((f) => /chunks\/area-search-/.test(f));
   const colours = js.find((f) => /chunks\/contrast-/.test(f));
+  const routeChunks = { general: js.find((f) => /chunks\/general-/.test(f)), 'young-people': js.find((f) => /chunks\/young-people-/.test(f)) };
   const before = withImports(join(dist, 'safety-chat.js'));
-  const conversation = new Set([...before, ...(panel ? withImports(panel) : [])]);
+  const opened = new Set([...before, ...(panel ? withImports(panel) : [])]);
+  const routeSets = Object.fromEntries(Object.entries(routeChunks).map(([r, f]) => [r, new Set([...opened, ...(f ? withImports(f) : [])])]));
+  const routes = Object.fromEntries(Object.entries(routeSets).map(([r, set]) => [r, sum(set)]));
+  const largest = Object.keys(routes).reduce((a, b) => (routes[b] > routes[a] ? b : a));
+  const conversation = routeSets[largest];
   /** What a search adds to the conversation: its chunk and what it imports that is not loaded yet. */
   const added = (chunk) => (chunk ? sum([...withImports(chunk)].filter((f) => !conversation.has(f))) : 0);
   return {
@@ -46,6 +54,8 @@ export function measureSizes(dist = distDir) {
     beforeOpenFiles: [...before].map((f) => relative(dist, f)),
     conversation: sum(conversation),
     conversationFiles: [...conversation].map((f) => relative(dist, f)),
+    routes,
+    crossing: routeChunks['young-people'] ? sizes.get(routeChunks['young-people']).gzip : 0,
     partner: partner ? sizes.get(partner).gzip : 0,
     colours: colours ? sizes.get(colours).gzip : 0,
     keywords: added(keywords),

@@ -3,6 +3,16 @@ declare module 'virtual:safety-chat/content' {
   const content: import('./engine/pack.js').PackedContent;
   export default content;
 }
+declare module 'virtual:safety-chat/route/general' {
+  /** The general route's screens: unpack with `unpackRoute`. */
+  const nodes: import('./engine/pack.js').PackedNode[];
+  export default nodes;
+}
+declare module 'virtual:safety-chat/route/young-people' {
+  /** The young people's route's screens: unpack with `unpackRoute`. */
+  const nodes: import('./engine/pack.js').PackedNode[];
+  export default nodes;
+}
 declare module 'virtual:safety-chat/launcher' {
   const config: import('./engine/data.js').LauncherConfig;
   export default config;

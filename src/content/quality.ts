@@ -6,6 +6,7 @@
  * Editors: to ban a phrase, add a line to `bannedPhrases` with a short reason. Write the pattern so
  * that it matches both straight and curly apostrophes (['’]).
  */
+import { isYoungFlow } from '../engine/routes.js';
 import type { Content, Text } from '../engine/data.js';
 import { inLang } from '../shared/text.js';
 
@@ -52,8 +53,6 @@ export const minEase = { young: 85, general: 75 };
 /** A single message this hard to read (and at least `hardMessageWords` long) gets a warning. */
 export const hardMessage = { young: 50, general: 35 };
 export const hardMessageWords = 10;
-/** The young people's route: the flow `young` and any flow named `young-…` (its safety check). */
-export const isYoungFlow = (flowId: string | undefined) => flowId === 'young' || !!flowId?.startsWith('young-');
 
 const token = /\{(phone|text|web|email|name):([a-z0-9-]+)\}/g;
 

@@ -217,6 +217,7 @@ export const uiStringKeys = [
   'housingAskCouncil',
   'unavailable',
   'unavailableRetry',
+  'routeFailed',
   'exitStuck',
   'exitStuckLink',
   'conversation',

@@ -3,18 +3,22 @@
  * as two virtual modules. The browser never gets YAML or a YAML parser.
  *
  * - `virtual:safety-chat/launcher`: the little the launcher needs before opening.
- * - `virtual:safety-chat/content`: everything the panel needs.
+ * - `virtual:safety-chat/content`: everything the panel needs but the screens.
+ * - `virtual:safety-chat/route/general` and `…/route/young-people`: each route's screens, loaded
+ *   with the panel for the audience it opens for, and the other when someone crosses into it.
  * - `virtual:safety-chat/keywords`: the topic finder's keywords, loaded when someone searches.
  * - `virtual:safety-chat/places`: the area search's towns and postcodes, loaded when the area is first asked.
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { packContent, packKeywords } from '../engine/pack.js';
+import { packContent, packKeywords, packRoute } from '../engine/pack.js';
+import { routes, type Route } from '../engine/routes.js';
 import { checkAndCompile } from './compile.js';
 import { launcherConfig } from './launcher.js';
 import { ContentProblems, formatProblem } from './problems.js';
 
 const ids = { launcher: 'virtual:safety-chat/launcher', content: 'virtual:safety-chat/content', keywords: 'virtual:safety-chat/keywords', places: 'virtual:safety-chat/places' };
+const routeIds = new Map<string, Route>(routes.map((r) => [`virtual:safety-chat/route/${r}`, r]));
 
 /**
  * A module whose default export is `value`, as `JSON.parse('…')`: V8 reads a JSON string
@@ -43,13 +47,15 @@ export function flowsPlugin(dir = 'flows'): Plugin {
       previewServer(server, flowsDir, root);
     },
     resolveId(id) {
-      return Object.values(ids).includes(id) ? `\0${id}` : undefined;
+      return Object.values(ids).includes(id) || routeIds.has(id) ? `\0${id}` : undefined;
     },
     load(id) {
       if (id === `\0${ids.content}`) {
         if (!serving) this.addWatchFile(flowsDir);
         return asJson(packContent(compile()));
       }
+      const route = routeIds.get(id.slice(1));
+      if (id.startsWith('\0') && route) return asJson(packRoute(compile(), route));
       if (id === `\0${ids.keywords}`) return asJson(packKeywords(compile()));
       if (id === `\0${ids.places}`) return asJson(compile().areaTable);
       if (id === `\0${ids.launcher}`) {
@@ -69,7 +75,7 @@ function previewServer(server: ViteDevServer, flowsDir: string, root: string) {
   server.watcher.add(flowsDir);
   server.watcher.on('all', (_event, file) => {
     if (!resolve(file).startsWith(flowsDir) || !/\.ya?ml$/.test(file)) return;
-    for (const id of Object.values(ids)) {
+    for (const id of [...Object.values(ids), ...routeIds.keys()]) {
       const mod = server.moduleGraph.getModuleById(`\0${id}`);
       if (mod) server.moduleGraph.invalidateModule(mod);
     }

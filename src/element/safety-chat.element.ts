@@ -9,7 +9,8 @@ import { inLang } from '../shared/text.js';
 import { report } from '../shared/report.js';
 import type { Panel, PanelHost, WidgetConfig } from '../shared/host.js';
 import type { SafetyChatElement, SafetyChatEventMap } from './api.js';
-import type { Text } from '../engine/data.js';
+import type { Audience, Text } from '../engine/data.js';
+import { loadRouteChunk } from '../shared/route-chunks.js';
 
 type PanelModule = typeof import('../panel/panel.js');
 
@@ -49,14 +50,22 @@ let stuckTimer: ReturnType<typeof setTimeout> | undefined;
 let panelModule: Promise<PanelModule> | undefined;
 /** The panel, once its chunk has loaded: opening then draws it in the same task as the click. */
 let loadedPanel: PanelModule | undefined;
-/** Load the panel chunk once per page; later calls share the same promise. */
-function loadPanel(): Promise<PanelModule> {
+/**
+ * Load the panel chunk once per page (later calls share the same promise), and beside it the
+ * screens of the route the audience opens on: fetched side by side, so neither waits for the other.
+ */
+function loadPanel(audience: Audience): Promise<PanelModule> {
   panelModule ??= import('../panel/panel.js').then((m) => (loadedPanel = m), (e: unknown) => {
     // Not kept: the next open tries again (a network that dropped may be back).
     panelModule = undefined;
     throw e;
   });
-  return panelModule;
+  // (The editors' preview may start on any screen: it loads both routes.)
+  const wanted: Audience[] = import.meta.env.DEV ? ['general', 'young-people'] : [audience];
+  return Promise.all([panelModule, ...wanted.map(loadRouteChunk)]).then(([m, ...chunks]) => {
+    wanted.forEach((route, i) => m.addRoute(route, chunks[i]!));
+    return m;
+  });
 }
 
 /**
@@ -318,7 +327,7 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
           report: (_, message) => this.reported.has(message) || (this.reported.add(message), console.error(`<safety-chat>: ${message}`)),
         },
       );
-      if (this.config.preload === 'idle') preloadWhenIdle(this.drawAhead);
+      if (this.config.preload === 'idle') preloadWhenIdle(this.config.audience, this.drawAhead);
       if (this.config.mode === 'inline' && !this.open) {
         this.setOpen(true);
         void this.ensurePanel();
@@ -390,7 +399,7 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
    * Three short tasks (fetch, evaluate, draw), never one long one on the host page.
    */
   private drawAhead = () => {
-    loadPanel()
+    loadPanel(this.config.audience)
       .then(nextTask)
       .then(() => (this.open ? undefined : this.ensurePanel()))
       .catch(report);
@@ -413,9 +422,9 @@ export class SafetyChat extends ReactiveHost implements PanelHost, SafetyChatEle
       // in the first frame after the click. Loaded now, evaluating the chunk and drawing the panel
       // are two tasks, not one long one: the page stays responsive while the chat opens.
       // (Not before the element has read its attributes: the conversation starts from them.)
-      let mod = this.hasUpdated ? loadedPanel : undefined;
+      let mod = this.hasUpdated && loadedPanel?.hasRoute(this.config.audience) ? loadedPanel : undefined;
       if (!mod) {
-        mod = await loadPanel();
+        mod = await loadPanel(this.config.audience);
         await nextTask();
       }
       if (this.panel || !this.isConnected) return;
@@ -541,10 +550,10 @@ function leave(url: string) {
  * browser's cache and resource timing no longer show who opened or searched the chat. (Each file
  * is fetched once, however often this is called.)
  */
-function preloadWhenIdle(drawAhead: () => void) {
+function preloadWhenIdle(audience: Audience, drawAhead: () => void) {
   const idle = () =>
     (self.requestIdleCallback ?? setTimeout)(() => {
-      loadPanel().then((m) => m.preloadData()).catch(report);
+      loadPanel(audience).then((m) => m.preloadData()).catch(report);
       drawAhead();
     });
   if (document.readyState === 'complete') idle();

@@ -3,12 +3,17 @@
  * numeric references instead of objects with repeated field names and
  * `flow/node` keys. The build packs, the panel unpacks once on load; nothing
  * else sees the packed form. (Saves about 3 KB gzip on the shipped flows.)
+ *
+ * The screens themselves ship apart, one chunk per route (see routes.ts): the
+ * panel's content holds every key, and each route's nodes are added when that
+ * route has loaded (`unpackRoute`).
  */
 import type { AreaTable } from './area-lookup.js';
 import type { ChatNode, Contact, Content, NodeKey, Service, Text } from './data.js';
 import { kinds, kindOf, type NodeType } from '../nodes/index.js';
 import { shortUrl } from './short-url.js';
 import { compactKeywords } from './find-topics.js';
+import { routeOf, routes, type Route } from './routes.js';
 
 type Ref = number;
 /** [type, flags, the kind's own fields…] (see each kind's pack in src/nodes); flags: 1 private, 2 forget, 4 emergency. */
@@ -17,11 +22,12 @@ export type PackedNode = unknown[];
 type PackedContact = [type: Contact['type'], value: string, label?: Contact['label']];
 type PackedService = [id: string, name: Text, about: Text, forWhom: Text, tags: string, areas: string, contacts: PackedContact[], checked: string, hours?: Text, opens?: Service['opens'], whenClosed?: Text];
 
-/** Everything but the town and postcode table, which ships apart (it loads when the area is first asked). */
+/** Everything but the screens (one chunk per route) and the town and postcode table (loaded when the area is first asked). */
 export interface PackedContent extends Omit<Content, 'nodes' | 'starts' | 'topics' | 'services' | 'areaTable'> {
+  /** Every screen's key, each route's together: `routes` says where each route's run begins and ends. */
   keys: NodeKey[];
+  routes: Record<Route, [from: Ref, to: Ref]>;
   services: PackedService[];
-  nodes: PackedNode[];
   starts: Record<keyof Content['starts'], Ref>;
   /** Topics without their keywords, which ship apart (see `packKeywords`); 1 last if urgent. */
   topics: [node: Ref, title: Content['topics'][number]['title'], urgent?: 1][];
@@ -33,23 +39,39 @@ const withFlags = (flags: number) => ({ ...(flags & 1 ? { private: true as const
 /** The widget's words that only the element uses (see src/content/launcher.ts). */
 export const launcherOnly: readonly string[] = ['launcher', 'exiting', 'unavailable', 'unavailableRetry', 'exitStuck', 'exitStuckLink'];
 
+/** Every key, route by route in `routes` order (each route's screens in the flows' own order). */
+const keysOf = (content: Content) => routes.flatMap((route) => Object.keys(content.nodes).filter((k) => routeOf(k) === route));
+
 export function packContent(content: Content): PackedContent {
-  const keys = Object.keys(content.nodes);
+  const keys = keysOf(content);
   const ref = new Map(keys.map((k, i) => [k, i]));
   const r = (k: NodeKey) => ref.get(k)!;
-  const node = (n: ChatNode): PackedNode => [n.type, flagsOf(n), ...kindOf(n).pack(n, r)];
-  const { areaTable: _apart, ...shipped } = content;
+  const { areaTable: _apart, nodes: _apartToo, ...shipped } = content;
   // Words only the launcher shows travel in the launcher's own file, not again in the panel's.
   const strings = Object.fromEntries(Object.entries(content.strings).filter(([k]) => !launcherOnly.includes(k)));
   return {
     ...shipped,
     strings,
     keys,
-    nodes: keys.map((k) => node(content.nodes[k]!)),
+    routes: Object.fromEntries(routes.map((route) => {
+      const at = keys.map(routeOf).flatMap((x, i) => (x === route ? [i] : []));
+      return [route, at.length ? [at[0]!, at.at(-1)! + 1] : [0, 0]];
+    })) as PackedContent['routes'],
     starts: { general: r(content.starts.general), 'young-people': r(content.starts['young-people']) },
     topics: content.topics.map((t) => (t.urgent ? [r(t.node), t.title, 1] : [r(t.node), t.title])),
     services: content.services.map(packService),
   };
+}
+
+/** One route's screens, in key order: the chunk that route ships in. */
+export function packRoute(content: Content, route: Route): PackedNode[] {
+  const keys = keysOf(content);
+  const ref = new Map(keys.map((k, i) => [k, i]));
+  const r = (k: NodeKey) => ref.get(k)!;
+  return keys.filter((k) => routeOf(k) === route).map((k) => {
+    const n = content.nodes[k]!;
+    return [n.type, flagsOf(n), ...kindOf(n).pack(n, r)];
+  });
 }
 
 function packService(s: Service): PackedService {
@@ -99,13 +121,14 @@ export function packKeywords(content: Content): string[] {
 /** An empty town and postcode table: until the real one has loaded, every search finds nothing. */
 export const noPlaces: AreaTable = { councils: [], places: [], outcodes: '', outside: '' };
 
-export function unpackContent(packed: PackedContent, keywords?: readonly string[], areaTable: AreaTable = noPlaces): Content {
-  const { keys, ...rest } = packed;
-  const key = (ref: Ref) => keys[ref]!;
+/**
+ * The content without its screens until their routes are added (`unpackRoute`, into `nodes`, which
+ * the engine reads as it goes), or with the routes given here.
+ */
+export function unpackContent(packed: PackedContent, keywords?: readonly string[], areaTable: AreaTable = noPlaces, withRoutes: Partial<Record<Route, PackedNode[]>> = {}): Content {
+  const { keys, routes: _ranges, ...rest } = packed;
   const nodes: Record<NodeKey, ChatNode> = {};
-  packed.nodes.forEach(([type, flags, ...fields], i) => {
-    nodes[keys[i]!] = { ...kinds[type as NodeType].unpack(fields, key), ...withFlags(flags as number) } as ChatNode;
-  });
+  for (const [route, packedNodes] of Object.entries(withRoutes)) Object.assign(nodes, unpackRoute(packed, route as Route, packedNodes));
   return {
     ...rest,
     areaTable,
@@ -114,4 +137,15 @@ export function unpackContent(packed: PackedContent, keywords?: readonly string[
     topics: packed.topics.map(([node, title, urgent], i) => ({ node: keys[node]!, title, words: keywords?.[i]?.split('|') ?? [], ...(urgent ? { urgent: true as const } : {}) })),
     services: packed.services.map(unpackService),
   };
+}
+
+/** One route's screens by key, from the chunk `packRoute` made. */
+export function unpackRoute(packed: PackedContent, route: Route, packedNodes: readonly PackedNode[]): Record<NodeKey, ChatNode> {
+  const key = (ref: Ref) => packed.keys[ref]!;
+  const from = packed.routes[route][0];
+  const nodes: Record<NodeKey, ChatNode> = {};
+  packedNodes.forEach(([type, flags, ...fields], i) => {
+    nodes[key(from + i)] = { ...kinds[type as NodeType].unpack(fields, key), ...withFlags(flags as number) } as ChatNode;
+  });
+  return nodes;
 }

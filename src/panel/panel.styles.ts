@@ -125,6 +125,16 @@ const panelStyles = css`
     flex: 1 1 auto;
     margin: 0;
   }
+  /* The next screens could not load: said above the answers, which can be tapped again. */
+  .route-failed {
+    flex: none;
+    margin: 0;
+    padding: 8px 12px;
+    border-inline-start: 4px solid #d4351c;
+    background: #fff;
+    color: #0b0c0c;
+    font-weight: 600;
+  }
   /* Half a minute before the inactivity clear: a plain band under the header (yellow, as GOV.UK's
      warnings), with the one button that keeps the chat. */
   .idle-warning {

@@ -12,10 +12,12 @@ import { report as reportError } from '../shared/report.js';
 import { showInTopLayer } from '../shared/top-layer.js';
 import { inLang } from '../shared/text.js';
 import type { NodeKey, Service, Text } from '../engine/data.js';
-import type { ServicesNode } from '../nodes/index.js';
+import { choicesOf, type ServicesNode } from '../nodes/index.js';
 import { createChatMachine, type ChatEvent, type LogEntry } from '../engine/machine.js';
 import { areaLabel, screenOf } from '../engine/screen.js';
-import { unpackContent } from '../engine/pack.js';
+import { unpackContent, unpackRoute, type PackedNode } from '../engine/pack.js';
+import { routeOf, routes, type Route } from '../engine/routes.js';
+import { loadRouteChunk } from '../shared/route-chunks.js';
 import type { AreaResult } from '../engine/area-lookup.js';
 import { dependsOnArea, firstCards, selectServices } from '../engine/services.js';
 import { Conversation } from './conversation.js';
@@ -27,7 +29,17 @@ import { panelSheet } from './panel.styles.js';
 
 export { panelSheet };
 
+/** The content, without its screens until each route's chunk has arrived (see `addRoute`). */
 const content = unpackContent(packed);
+const routesIn = new Set<Route>();
+
+/** A route's screens have arrived: the engine finds them from now on (it reads `content.nodes` as it goes). */
+export function addRoute(route: Route, nodes: readonly PackedNode[]) {
+  if (routesIn.has(route)) return;
+  Object.assign(content.nodes, unpackRoute(packed, route, nodes));
+  routesIn.add(route);
+}
+export const hasRoute = (route: Route) => routesIn.has(route);
 
 /** Every failure inside the panel is said once in the console, never thrown into the page. */
 const report = (what: string, error?: unknown) => console.error(`<safety-chat>: ${what}`, ...(error === undefined ? [] : [error]));
@@ -54,9 +66,12 @@ const loadPlaces = lazySearch(() => import('./area-search.js').then((m) => m.sea
 let machine: ReturnType<typeof createChatMachine> | undefined;
 const getMachine = () => (machine ??= createChatMachine(content));
 
-/** Fetches the search data (topic keywords, towns and postcodes) ahead of use: preload="idle". */
+/**
+ * Fetches the search data (topic keywords, towns and postcodes) and both routes' screens ahead of
+ * use: preload="idle", so every visitor fetches the same files whatever they then open.
+ */
 export function preloadData(): Promise<unknown> {
-  return Promise.all([loadTopics(), loadPlaces()]);
+  return Promise.all([loadTopics(), loadPlaces(), ...routes.map((r) => loadRouteChunk(r).then((nodes) => addRoute(r, nodes)))]);
 }
 
 /**
@@ -78,6 +93,11 @@ class ChatPanel implements Panel {
   /** The conversation (its actor); tests in the browser read its snapshot. */
   readonly chat: Conversation;
   private statusMessage = '';
+  /** Waiting for the other route's screens (see send). */
+  private crossing = false;
+  /** They could not load: said above the answers, which can be tried again. */
+  private routeFailed = false;
+  private wipes = 0;
   /** The inactivity clear is half a minute away: the choice to keep the chat is showing. */
   private idleWarning = false;
   private focusAfterUpdate = false;
@@ -191,6 +211,10 @@ class ChatPanel implements Panel {
 
   wipe() {
     this.statusMessage = '';
+    // An answer still waiting for the other route's screens belongs to the old conversation.
+    this.wipes++;
+    this.crossing = false;
+    this.routeFailed = false;
     this.found = undefined;
     this.areaFound = undefined;
     // The countdown never outlives the conversation it was counting for.
@@ -254,7 +278,42 @@ class ChatPanel implements Panel {
     (root.querySelector<HTMLElement>('.choices button') ?? root.querySelector<HTMLElement>('.exit'))?.focus();
   }
 
+  /** Where an answer leads, when it leads to a screen. */
+  private targetOf(event: ChatEvent): NodeKey | undefined {
+    if (event.type === 'GO') return event.node;
+    if (event.type !== 'CHOOSE') return undefined;
+    const at = this.chat.snapshot.context.at;
+    return at === null ? undefined : choicesOf(content, content.nodes[at]!)[event.index]?.next;
+  }
+
   private send(event: ChatEvent) {
+    // An answer into the other route waits for its screens (one small chunk, fetched once);
+    // until then further taps are ignored, so no answer lands on the wrong screen.
+    if (this.crossing) return;
+    const to = this.targetOf(event);
+    const route = to === undefined ? undefined : routeOf(to);
+    if (route && !routesIn.has(route)) {
+      this.crossing = true;
+      this.routeFailed = false;
+      this.host.requestUpdate();
+      const wipes = this.wipes;
+      loadRouteChunk(route)
+        .then((nodes) => {
+          addRoute(route, nodes);
+          if (wipes !== this.wipes) return;
+          this.crossing = false;
+          this.send(event);
+        })
+        .catch((e: unknown) => {
+          if (wipes !== this.wipes) return;
+          this.crossing = false;
+          this.routeFailed = true;
+          report('part of the chat could not load; the answer can be tried again.', e);
+          this.host.requestUpdate();
+        });
+      return;
+    }
+    this.routeFailed = false;
     this.statusMessage = '';
     this.focusAfterUpdate = true;
     this.chat.send(event);
@@ -381,6 +440,7 @@ class ChatPanel implements Panel {
         guard([e, this.partner, more.includes(e.id), e.id === last, e.by === 'bot' && content.nodes[e.node]?.type === 'plan' ? plan : 0], () => this.renderEntry(e, e.id === last)),
       )}</div>
       <div class="sr-only" role="status">${this.statusMessage}</div>
+      ${this.routeFailed ? html`<p class="route-failed" role="alert">${richText(content, content.strings.routeFailed ?? '', (t) => this.text(t))}</p>` : nothing}
       ${this.renderChoices()}
     </section>`;
   }
@@ -517,7 +577,7 @@ class ChatPanel implements Panel {
     }
     // From the first answer, Shift+Tab then Enter reaches Exit, however many cards lie above.
     const toExit = html`<button type="button" class="to-exit" @click=${() => this.host.renderRoot.querySelector<HTMLElement>('.exit')?.focus()}>${this.t('toExit')}</button>`;
-    return html`<div class="answers">${search}${toExit}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')}>${buttons}</div></div>`;
+    return html`<div class="answers">${search}${toExit}<div part="choices" class="choices" role="group" aria-label=${this.t('answersLabel')} aria-busy=${this.crossing ? 'true' : nothing}>${buttons}</div></div>`;
   }
 
   /** The topic finder's box: what it finds is offered first among the answers. */

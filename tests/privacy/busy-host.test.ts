@@ -461,7 +461,7 @@ describe('resource timing and preload="idle"', () => {
   it('with preload="idle", every visitor fetches the same files, so resource timing no longer shows who opened or searched', async () => {
     const untouched = await visit('idle', false);
     const used = await visit('idle', true);
-    expect(untouched).toEqual(expect.arrayContaining(['/dist/chunks/panel.js', '/dist/chunks/topic-search.js', '/dist/chunks/area-search.js']));
+    expect(untouched).toEqual(expect.arrayContaining(['/dist/chunks/panel.js', '/dist/chunks/general.js', '/dist/chunks/young-people.js', '/dist/chunks/topic-search.js', '/dist/chunks/area-search.js']));
     expect(used).toEqual(untouched);
   });
 });

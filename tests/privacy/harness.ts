@@ -128,6 +128,8 @@ export async function press(page: Page, label: string, nth = 0, widget = 0, time
   );
   if ('error' in at) throw new Error(at.error);
   await page.mouse.click(at.x, at.y);
+  // An answer into the other route waits for its screens (the answers say aria-busy meanwhile).
+  await page.waitForFunction((widget) => !document.querySelectorAll('safety-chat')[widget]?.shadowRoot?.querySelector('[part="choices"][aria-busy="true"]'), widget, { polling: 20 });
 }
 
 /**
