@@ -262,11 +262,13 @@ describe('WCAG 1.4.12 text spacing on a phone (320 × 568), set before the chat 
     await openPanel(page);
     for (const step of ['welcome', 'services']) {
       if (step === 'services') await toServices(page, path);
-      await page.waitForTimeout(100);
-      const s = await seen(page);
       // Either the transcript shows all it holds (the panel scrolls as a whole), or it keeps at
-      // least a quarter of the screen to scroll in.
-      expect(!s.logHides || s.logHeight >= 568 / 4, `${step}: ${JSON.stringify(s)}`).toBe(true);
+      // least a quarter of the screen to scroll in. (The layout is chosen when the panel has been
+      // measured, a frame or two after it is drawn: on a busy machine that can take a while.)
+      const roomy = (x: Awaited<ReturnType<typeof seen>>) => !x.logHides || x.logHeight >= 568 / 4;
+      await expect.poll(async () => roomy(await seen(page)), { timeout: 3000, interval: 50 }).toBe(true);
+      const s = await seen(page);
+      expect(roomy(s), `${step}: ${JSON.stringify(s)}`).toBe(true);
       if (s.focus !== 'nothing') expect(s.focusOnScreen, `${step}: ${JSON.stringify(s)}`).toBe(true);
     }
     expect(await overflow(page)).toEqual([]);
