@@ -1,10 +1,11 @@
 // An editor's everyday changes leave every check green: the eight tasks in editor-tasks.ts are
 // made to a copy of flows/, then `flows:check` and the whole unit suite run over that copy (the
-// unit tests read FLOWS_DIR, see tests/unit/live-content.ts).
+// unit tests read FLOWS_DIR, see tests/unit/live-content.ts), and the widget built from it goes
+// through every browser suite (a copy of the project with the edited flows in place).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editorTasks } from './editor-tasks.js';
 
@@ -45,4 +46,23 @@ describe('an editor\'s everyday changes', () => {
     const failures = r.out.split('\n').filter((l) => /FAIL|AssertionError|Error:/.test(l)).slice(0, 40).join('\n');
     expect(r.ok, failures || r.out.slice(-3000)).toBe(true);
   });
+
+  it('all eight made: the widget built from them passes the size budgets and every browser suite (components, journeys, accessibility, privacy)', () => {
+    // The project around the edited flows: every file git knows of (as it is now), its packages shared.
+    const project = join(copy, '..');
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { encoding: 'utf8' }).split('\n');
+    for (const f of files.filter((x) => x && !x.startsWith('flows/') && existsSync(x))) {
+      mkdirSync(dirname(join(project, f)), { recursive: true });
+      cpSync(f, join(project, f));
+    }
+    symlinkSync(resolve('node_modules'), join(project, 'node_modules'), 'dir');
+    // As `npm test` runs them: not under this test runner's environment (NODE_ENV=test would build the development bundle).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && !k.startsWith('VITEST')));
+    for (const script of ['build', 'size', 'test:browser', 'test:journeys', 'test:a11y', 'test:privacy']) {
+      const r = spawnSync('npm', ['run', script], { cwd: project, encoding: 'utf8', env: { ...env, FORCE_COLOR: '0' }, timeout: 600_000 });
+      const out = `${r.stdout}\n${r.stderr}`;
+      const failures = out.split('\n').filter((l) => /FAIL|AssertionError|Error:|❌|problem/.test(l)).slice(0, 40).join('\n');
+      expect(r.status, `npm run ${script} over the edited flows:\n${failures || out.slice(-3000)}`).toBe(0);
+    }
+  }, 1_500_000);
 });
