@@ -110,6 +110,14 @@ const cases: [string, string][] = [
   ['toxic relationship', 'abuse/relationship-check'],
   ['domestic violence', 'abuse/start'],
   // Options
+  // Legal help, orders and visas
+  ['legal aid', 'options/legal-help'],
+  ['how much does an injunction cost', 'options/legal-help'],
+  ['can i get a solicitor for free', 'options/legal-help'],
+  ['stalking protection order', 'options/orders-spo'],
+  ['my visa depends on my husband', 'options/immigration'],
+  ['will i be deported if i leave him', 'options/immigration'],
+  ['do i have to leave before the council helps', 'options/housing-rights'],
   ["clare's law", 'options/clares-law'],
   ['clares law', 'options/clares-law'],
   ["check my partner's past", 'options/clares-law'],
