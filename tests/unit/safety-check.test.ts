@@ -16,10 +16,11 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
-import type { AnswerValue, ChatNode, Content, NodeKey, Text } from '../../src/engine/data.js';
+import type { NodeKey } from '../../src/engine/data.js';
 import type { QuestionNode } from '../../src/nodes/index.js';
-import { currentNode, choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
+import { currentNode, choicesOf, createChatMachine, type ChatSnapshot } from '../../src/engine/machine.js';
 import { selectServices } from '../../src/engine/services.js';
+import { checkWalker, nodeTexts, texts, type Answer, type Answers } from './check-walk.js';
 import { flowsDir } from './live-content.js';
 
 const dir = flowsDir;
@@ -43,22 +44,8 @@ const SERIOUS = ['afraid', 'escalation', 'stalking', 'arson', 'pregnancy', 'own-
 /** The other indicators: three "yes" together count as serious. */
 const OTHER = ['injury', 'children-home', 'child-contact', 'harm-to-others', 'several-abusers', 'sexual-abuse', 'control', 'suicide-threats', 'abuser-problems', 'orders-or-police'] as const;
 
-type Answer = AnswerValue | 'skip';
-type Answers = Record<string, Answer>;
-
 /** Words an outcome must never use: no reassurance, no score. */
 const reassuring = [/\bsafe\b/i, /low[- ]risk/i, /nothing to worry/i, /\bfine\b/i, /\bscores?\b/i, /\byou are safe\b/i, /\bno risk\b/i];
-
-let paths = 0;
-
-function texts(t: Text): string[] {
-  return typeof t === 'string' ? [t] : Object.values(t);
-}
-
-function nodeTexts(content: Content, node: ChatNode): string[] {
-  const say = 'say' in node ? node.say.flatMap(texts) : [];
-  return [...say, ...choicesOf(content, node).flatMap((c) => texts(c.label))];
-}
 
 const current = (snapshot: ChatSnapshot): NodeKey => currentNode(snapshot);
 
@@ -68,62 +55,12 @@ describe('safety check', () => {
   });
   const content = report.content!;
   if (!content) return;
-  const machine = createChatMachine(content);
-  const node = (key: NodeKey) => content.nodes[key]!;
+  const { machine, node, answerIndex, begin, run, expectForgotten, expectLeftClean, count, counted } = checkWalker(content, { audience: 'general', area: 'thanet', start: START });
 
   /** The questions in the order a person meets them (all answered "no"). */
   const questionKeys = Object.entries(content.nodes)
     .filter(([k, n]) => k.startsWith('safety-check/') && n.type === 'question')
     .map(([k]) => k);
-
-  function answerIndex(q: QuestionNode, a: Answer): number {
-    const choices = choicesOf(content, q);
-    const i = a === 'skip' ? choices.findIndex((c) => c.value === undefined && c.next === q.next) : choices.findIndex((c) => c.value === a);
-    expect(i, `question ${q.key} offers "${a}"`).toBeGreaterThanOrEqual(0);
-    return i;
-  }
-
-  /** Welcome → "Check my safety" → "Start the check": the actor is on the first question. */
-  function begin(): ChatActor {
-    const actor = createActor(machine, { input: { audience: 'general', area: 'thanet' } }).start();
-    const welcome = current(actor.getSnapshot());
-    const toCheck = choicesOf(content, node(welcome)).findIndex((c) => c.next === START);
-    expect(toCheck, `the welcome (${welcome}) links to ${START}`).toBeGreaterThanOrEqual(0);
-    actor.send({ type: 'CHOOSE', index: toCheck });
-    expect(current(actor.getSnapshot())).toBe(START);
-    const go = choicesOf(content, node(START)).findIndex((c) => node(c.next).type === 'question' || node(c.next).type === 'branch');
-    expect(go, 'the intro offers a way into the questions').toBeGreaterThanOrEqual(0);
-    actor.send({ type: 'CHOOSE', index: go });
-    expect(node(current(actor.getSnapshot())).type).toBe('question');
-    return actor;
-  }
-
-  /** Answers every question it meets (unlisted ones with `fallback`) until the check leaves the questions. */
-  function run(answers: Answers, fallback: Answer = 'no') {
-    const actor = begin();
-    const asked: string[] = [];
-    for (let n = node(current(actor.getSnapshot())); n.type === 'question'; n = node(current(actor.getSnapshot()))) {
-      expect(asked.length, 'the check ends').toBeLessThan(50);
-      const a = answers[n.key] ?? fallback;
-      asked.push(n.key);
-      actor.send({ type: 'CHOOSE', index: answerIndex(n, a) });
-      const snap = actor.getSnapshot();
-      // While the check goes on, the answer is held in memory (that is what the branch reads).
-      if (node(current(snap)).type === 'question') expect(snap.context.answers[n.key]).toBe(a === 'skip' ? undefined : a);
-    }
-    paths++;
-    const snapshot = actor.getSnapshot();
-    return { actor, snapshot, asked, at: current(snapshot) };
-  }
-
-  /** At an outcome (or the stop node) nothing of the check is left but one note and the node itself. */
-  function expectForgotten(snapshot: ChatSnapshot, at: NodeKey) {
-    expect(snapshot.context.answers).toEqual({});
-    const log = snapshot.context.log;
-    expect(log.filter((e) => e.by === 'note')).toHaveLength(1);
-    expect(log.filter((e) => e.private)).toEqual([expect.objectContaining({ by: 'bot', node: at })]);
-    for (const e of log) if (e.by === 'bot') expect(node(e.node).type, `log still shows ${e.node}`).not.toBe('question');
-  }
 
   /** The rule, written independently of the YAML. */
   function expected(a: Answers): Outcome {
@@ -328,7 +265,7 @@ describe('safety check', () => {
       const snapshot = actor.getSnapshot();
       expect(current(snapshot)).toBe(STOPPED);
       expectForgotten(snapshot, STOPPED);
-      paths++;
+      count();
     });
 
     it('"Not now" on the intro leads to the same neutral exit', () => {
@@ -337,7 +274,7 @@ describe('safety check', () => {
       actor.send({ type: 'CHOOSE', index: choicesOf(content, node(START)).findIndex((c) => c.next === STOPPED) });
       expect(current(actor.getSnapshot())).toBe(STOPPED);
       expectForgotten(actor.getSnapshot(), STOPPED);
-      paths++;
+      count();
     });
 
     it('going Back out of the check forgets the answers too', () => {
@@ -350,9 +287,8 @@ describe('safety check', () => {
       for (let i = 0; i < 10 && current(actor.getSnapshot()).startsWith('safety-check/'); i++) actor.send({ type: 'BACK' });
       const snapshot = actor.getSnapshot();
       expect(current(snapshot).startsWith('safety-check/')).toBe(false);
-      expect(snapshot.context.answers).toEqual({});
-      expect(snapshot.context.log.filter((e) => e.private)).toEqual([]);
-      paths++;
+      expectLeftClean(snapshot);
+      count();
     });
 
     it('leaving an outcome keeps nothing private on screen', () => {
@@ -360,17 +296,16 @@ describe('safety check', () => {
       actor.send({ type: 'CHOOSE', index: choicesOf(content, node(at)).findIndex((c) => c.next === 'main/support') });
       const snapshot = actor.getSnapshot();
       expect(current(snapshot)).toBe('main/support');
-      expect(snapshot.context.answers).toEqual({});
-      expect(snapshot.context.log.filter((e) => e.private)).toEqual([]);
+      expectLeftClean(snapshot);
       expect(snapshot.context.log.filter((e) => e.by === 'note')).toHaveLength(1);
     });
   });
 
   it('reports what was tested', () => {
     console.log(
-      `safety check: ${questionKeys.length} questions, ${Object.keys(OUTCOME).length} outcomes (+ 1 neutral stop), ${paths} paths tested`,
+      `safety check: ${questionKeys.length} questions, ${Object.keys(OUTCOME).length} outcomes (+ 1 neutral stop), ${counted()} paths tested`,
     );
-    expect(paths).toBeGreaterThan(300);
+    expect(counted()).toBeGreaterThan(300);
   });
 });
 

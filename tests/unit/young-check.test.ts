@@ -17,10 +17,11 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
-import type { AnswerValue, ChatNode, Content, NodeKey, Service, Text } from '../../src/engine/data.js';
+import type { NodeKey, Service } from '../../src/engine/data.js';
 import type { QuestionNode } from '../../src/nodes/index.js';
-import { currentNode, choicesOf, createChatMachine, type ChatActor, type ChatSnapshot } from '../../src/engine/machine.js';
+import { currentNode, choicesOf, type ChatSnapshot } from '../../src/engine/machine.js';
 import { selectServices } from '../../src/engine/services.js';
+import { checkWalker, nodeTexts, texts, type Answer, type Answers } from './check-walk.js';
 import { flowsDir } from './live-content.js';
 
 const report = checkAndCompile(flowsDir);
@@ -44,22 +45,10 @@ const SERIOUS_OR_UNSURE = ['hurt', 'neck', 'sexual', 'hurt-yourself'] as const;
 /** Serious only when "yes". */
 const SERIOUS_YES = ['scared', 'others-home'] as const;
 
-type Answer = AnswerValue | 'skip';
-type Answers = Record<string, Answer>;
-
 /** Words no outcome may use: no reassurance, no score. */
 const reassuring = [/\byou(?:['’]re| are| will be) (?:now )?safe\b/i, /low[- ]risk/i, /\bno risk\b/i, /nothing to worry/i, /\bfine\b/i, /\bscores?\b/i];
 /** The adults' check, not this one. */
 const adultOnly = /\bIDVA\b|Independent Domestic Violence|\bMARAC\b|pregnan|your (?:own )?(?:children|kids|baby)|\bmoney\b|economic abuse|samaritans/i;
-
-let paths = 0;
-
-const texts = (t: Text): string[] => (typeof t === 'string' ? [t] : Object.values(t));
-
-function nodeTexts(content: Content, node: ChatNode): string[] {
-  const say = 'say' in node ? node.say.flatMap(texts) : [];
-  return [...say, ...choicesOf(content, node).flatMap((c) => texts(c.label))];
-}
 
 /** The services a text names, in order ({phone:childline}, {web:report-remove}, …). */
 const servicesNamed = (words: string) => [...words.matchAll(/\{(?:phone|text|web|email|name):([a-z0-9-]+)\}/g)].map((m) => m[1]!);
@@ -82,68 +71,25 @@ describe('young people\'s safety check', () => {
   });
   const content = report.content!;
   if (!content) return;
-  const machine = createChatMachine(content);
-  const node = (key: NodeKey) => content.nodes[key]!;
+  const whoChoices = choicesOf(content, content.nodes[WHO]!).filter((c) => c.next !== STOPPED);
+  /** Which "who" answer the walk picks (every one leads to the same questions). */
+  let who = 0;
+  const walker = checkWalker(content, {
+    audience: 'young-people',
+    area: null,
+    start: START,
+    other: (key) => (key === WHO ? { name: 'who', index: choicesOf(content, content.nodes[WHO]!).indexOf(whoChoices[who]!) } : undefined),
+  });
+  const { machine, node, answerIndex, begin, expectForgotten, expectLeftClean, count, counted } = walker;
+  /** Answers every question (unlisted ones with `fallback`), picking the `pick`th "who" answer, until the check ends. */
+  const run = (answers: Answers, fallback: Answer = 'no', pick = 0) => {
+    who = pick;
+    return walker.run(answers, fallback);
+  };
 
   const questionKeys = Object.entries(content.nodes)
     .filter(([k, n]) => k.startsWith(FLOW) && n.type === 'question')
     .map(([k]) => k);
-  const whoChoices = choicesOf(content, node(WHO)).filter((c) => c.next !== STOPPED);
-
-  function answerIndex(q: QuestionNode, a: Answer): number {
-    const choices = choicesOf(content, q);
-    const i = a === 'skip' ? choices.findIndex((c) => c.value === undefined && c.next === q.next) : choices.findIndex((c) => c.value === a);
-    expect(i, `question ${q.key} offers "${a}"`).toBeGreaterThanOrEqual(0);
-    return i;
-  }
-
-  /** Young people's welcome → "Check my safety" → "Start the check": the actor is on the first question. */
-  function begin(): ChatActor {
-    const actor = createActor(machine, { input: { audience: 'young-people', area: null } }).start();
-    const welcome = current(actor.getSnapshot());
-    expect(welcome).toBe(content.starts['young-people']);
-    const toCheck = choicesOf(content, node(welcome)).findIndex((c) => c.next === START);
-    expect(toCheck, `the young people's welcome (${welcome}) links to ${START}`).toBeGreaterThanOrEqual(0);
-    actor.send({ type: 'CHOOSE', index: toCheck });
-    expect(current(actor.getSnapshot())).toBe(START);
-    const go = choicesOf(content, node(START)).findIndex((c) => node(c.next).type === 'question');
-    expect(go, 'the intro offers a way into the questions').toBeGreaterThanOrEqual(0);
-    actor.send({ type: 'CHOOSE', index: go });
-    expect(node(current(actor.getSnapshot())).type).toBe('question');
-    return actor;
-  }
-
-  /** Answers every question it meets (unlisted ones with `fallback`), and picks `who` on the who screen, until the check ends. */
-  function run(answers: Answers, fallback: Answer = 'no', who = 0) {
-    const actor = begin();
-    const asked: string[] = [];
-    for (let key = current(actor.getSnapshot()); key === WHO || node(key).type === 'question'; key = current(actor.getSnapshot())) {
-      expect(asked.length, 'the check ends').toBeLessThan(30);
-      const n = node(key);
-      if (n.type !== 'question') {
-        asked.push('who');
-        actor.send({ type: 'CHOOSE', index: choicesOf(content, n).indexOf(whoChoices[who]!) });
-        continue;
-      }
-      const a = answers[n.key] ?? fallback;
-      asked.push(n.key);
-      actor.send({ type: 'CHOOSE', index: answerIndex(n, a) });
-      const snap = actor.getSnapshot();
-      if (node(current(snap)).type === 'question') expect(snap.context.answers[n.key]).toBe(a === 'skip' ? undefined : a);
-    }
-    paths++;
-    const snapshot = actor.getSnapshot();
-    return { actor, snapshot, asked, at: current(snapshot) };
-  }
-
-  /** At an outcome (or the stop screen) nothing of the check is left but one note and the screen itself. */
-  function expectForgotten(snapshot: ChatSnapshot, at: NodeKey) {
-    expect(snapshot.context.answers).toEqual({});
-    const log = snapshot.context.log;
-    expect(log.filter((e) => e.by === 'note')).toHaveLength(1);
-    expect(log.filter((e) => e.private)).toEqual([expect.objectContaining({ by: 'bot', node: at })]);
-    for (const e of log) if (e.by === 'bot') expect(node(e.node).type, `log still shows ${e.node}`).not.toBe('question');
-  }
 
   const ends = [...Object.values(OUTCOME), STOPPED];
 
@@ -408,7 +354,7 @@ describe('young people\'s safety check', () => {
         const snapshot = actor.getSnapshot();
         expect(current(snapshot), stopAt).toBe(STOPPED);
         expectForgotten(snapshot, STOPPED);
-        paths++;
+        count();
       }
     });
 
@@ -418,7 +364,7 @@ describe('young people\'s safety check', () => {
       actor.send({ type: 'CHOOSE', index: choicesOf(content, node(START)).findIndex((c) => c.next === STOPPED) });
       expect(current(actor.getSnapshot())).toBe(STOPPED);
       expectForgotten(actor.getSnapshot(), STOPPED);
-      paths++;
+      count();
     });
 
     it('going Back out of the check forgets the answers too', () => {
@@ -430,9 +376,8 @@ describe('young people\'s safety check', () => {
       for (let i = 0; i < 10 && current(actor.getSnapshot()).startsWith(FLOW); i++) actor.send({ type: 'BACK' });
       const snapshot = actor.getSnapshot();
       expect(current(snapshot).startsWith(FLOW)).toBe(false);
-      expect(snapshot.context.answers).toEqual({});
-      expect(snapshot.context.log.filter((e) => e.private)).toEqual([]);
-      paths++;
+      expectLeftClean(snapshot);
+      count();
     });
 
     it('leaving an outcome keeps nothing private on screen', () => {
@@ -440,8 +385,7 @@ describe('young people\'s safety check', () => {
       actor.send({ type: 'CHOOSE', index: choicesOf(content, node(at)).findIndex((c) => c.next === 'young/talk') });
       const snapshot = actor.getSnapshot();
       expect(current(snapshot)).toBe('young/talk');
-      expect(snapshot.context.answers).toEqual({});
-      expect(snapshot.context.log.filter((e) => e.private)).toEqual([]);
+      expectLeftClean(snapshot);
       expect(snapshot.context.log.filter((e) => e.by === 'note')).toHaveLength(1);
     });
   });
@@ -472,7 +416,7 @@ describe('young people\'s safety check', () => {
   });
 
   it('reports what was tested', () => {
-    console.log(`young people's check: ${questionKeys.length} questions and a who screen, ${Object.keys(OUTCOME).length} outcomes (+ 1 stop screen), ${paths} paths tested`);
-    expect(paths).toBeGreaterThan(300);
+    console.log(`young people's check: ${questionKeys.length} questions and a who screen, ${Object.keys(OUTCOME).length} outcomes (+ 1 stop screen), ${counted()} paths tested`);
+    expect(counted()).toBeGreaterThan(300);
   });
 });
