@@ -60,6 +60,20 @@ describe('the screens arrive route by route', () => {
     await context.close();
   });
 
+  it('a topic found on the young people\'s route from a council page opens there too', async () => {
+    const { context, page: p, errors } = await visit('<safety-chat></safety-chat>');
+    await root(p).locator('[part="launcher"]').click();
+    await answers(p).getByText('Search for a topic', { exact: true }).click({ timeout: 10_000 });
+    const box = root(p).locator('input[type="search"]');
+    await box.fill('he wants me to send nudes');
+    await box.press('Enter');
+    await answers(p).getByText('Nudes and photos', { exact: true }).click({ timeout: 10_000 });
+    await expect.poll(() => root(p).locator('[role="log"]').innerText(), { timeout: 10_000 }).toMatch(/Nobody should push you to send nudes/);
+    expect(await fetched(p)).toContain('/dist/chunks/young-people.js');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a school page (young people) loads the young people\'s route only', async () => {
     const { context, page: p, errors } = await visit('<safety-chat mode="inline" audience="young-people"></safety-chat>');
     await answers(p).first().waitFor({ timeout: 10_000 });
