@@ -320,6 +320,18 @@ export const journeys: Journey[] = [
     ],
   },
   {
+    id: 'under-18-on-council-page',
+    persona: 'A 15-year-old on the council page (launcher) who taps "I\'m under 18" and wants to talk to someone',
+    page: 'council',
+    steps: [
+      { launcher: true, see: [welcome] },
+      // Their route's screens arrive on this tap: the next screen is theirs, in their words.
+      { tap: "I'm under 18", see: ['What would you like to look at?'], notSee: [/IDVA/, /MARAC/] },
+      { tap: 'Who can I talk to?', see: [/teacher/, /safeguarding lead/], tel: ['0800 1111'] },
+      { tap: 'Find support', cards: ['Childline'], tel: ['0800 1111'], shot: 'support' },
+    ],
+  },
+  {
     id: 'area-search',
     persona: 'A person typing where they live: a typo, a postcode, a place outside, a council name in lower case',
     page: 'council',
