@@ -83,6 +83,19 @@ describe('the screens arrive route by route', () => {
     await context.close();
   });
 
+  it('if the route a page opens on cannot arrive, the fixed message gives 999, and Try again opens the chat once it can', async () => {
+    let refuse = true;
+    const { context, page: p, errors } = await visit('<safety-chat mode="inline" audience="young-people"></safety-chat>', { refuseYoung: () => refuse });
+    const note = root(p).locator('.note.unavailable');
+    await note.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await note.textContent()).toMatch(/call 999/);
+    refuse = false;
+    await note.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => root(p).locator('[role="log"]').innerText(), { timeout: 10_000 }).toMatch(/What would you like to look at\?/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('if the other route cannot arrive, the person is told (with 999) above the same answers, and the answer works once it can', async () => {
     let refuse = true;
     const { context, page: p, errors } = await visit('<safety-chat></safety-chat>', { refuseYoung: () => refuse });
