@@ -10,7 +10,7 @@
  */
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEnv, stopEnv, type Env } from './harness.js';
+import { fetchedFiles, startEnv, stopEnv, type Env } from './harness.js';
 
 let env: Pick<Env, 'demo' | 'fixtures' | 'browser'>;
 beforeAll(async () => {
@@ -422,15 +422,7 @@ describe('errors never reach the page', () => {
 
 describe('resource timing and preload="idle"', () => {
   /** The widget's own files the page has fetched, as a monitoring script reading resource timing sees them. */
-  const fetched = (page: Page) =>
-    page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .map((e) => new URL(e.name).pathname)
-        .filter((p) => p.startsWith('/dist/'))
-        .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'))
-        .sort(),
-    );
+  const fetched = fetchedFiles;
 
   async function visit(preload: 'idle' | null, use: boolean) {
     const w = await open({ pages: { [`${env.demo.origin}/council-page`]: { body: html(`<safety-chat ${preload ? `preload="${preload}"` : ''}></safety-chat>`) } } });

@@ -80,6 +80,17 @@ export async function stopEnv(env: Partial<Env>): Promise<void> {
 export { EXITED_BODY, openWatch, type Watch } from '../support/page-watch.js';
 export { clean, traces, type Traces } from '../support/traces.js';
 
+/** The widget's own files the page has fetched (under /dist/), without their hashes: what a script reading resource timing sees. */
+export const fetchedFiles = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith('/dist/'))
+      .map((p) => p.replace(/-[\w-]{8}\.js$/, '.js'))
+      .sort(),
+  );
+
 /** The answer buttons' text, trimmed. */
 export async function choiceLabels(page: Page, nth = 0): Promise<string[]> {
   return page.evaluate((n) => {

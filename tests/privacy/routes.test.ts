@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEnv, stopEnv, type Env } from './harness.js';
+import { fetchedFiles, startEnv, stopEnv, type Env } from './harness.js';
 
 let env: Pick<Env, 'demo' | 'browser'>;
 beforeAll(async () => {
@@ -20,16 +20,8 @@ const page = (widget: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Support</title><script type="module" src="/dist/safety-chat.js"></script></head><body><h1>Support</h1>${widget}</body></html>`;
 const root = (p: Page) => p.locator('safety-chat').first();
 const answers = (p: Page) => root(p).locator('[part="choices"] button');
-/** The widget's files the page has fetched, without their hashes. */
-const fetched = (p: Page) =>
-  p.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name).pathname)
-      .filter((path) => path.startsWith('/dist/chunks/'))
-      .map((path) => path.replace(/-[\w-]{8}\.js$/, '.js'))
-      .sort(),
-  );
+/** The widget's chunks the page has fetched, without their hashes. */
+const fetched = async (p: Page) => (await fetchedFiles(p)).filter((f) => f.startsWith('/dist/chunks/'));
 
 async function visit(widget: string, opts: { refuseYoung?: () => boolean } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 375, height: 740 } });
