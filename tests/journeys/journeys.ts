@@ -151,7 +151,7 @@ export const journeys: Journey[] = [
       { tap: 'Start the check', see: [/in danger right now/] },
       {
         check: { yes: [/choked or strangled/, /threatened to kill/] },
-        see: [/could cause serious harm/, /Samaritans/],
+        see: [/serious signs/, /Samaritans/],
         firstLink: 'tel:999',
         tel: ['999'],
         notInLog: [/choked or strangled/, /threatened to kill/],

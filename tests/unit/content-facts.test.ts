@@ -35,7 +35,8 @@ describe('facts corrected against the sources', () => {
   });
 
   it('silent 999 is never "stay on the line and you will be put through": the police do not come on their own', () => {
-    expect(anywhere(/stay on the line|put through to the police/i)).toEqual([]);
+    // (On a landline, staying on the line is right: the operator listens for background noise.)
+    expect(anywhere(/stay on the line|put through to the police/i).filter((l) => !/landline/i.test(l))).toEqual([]);
     const silent = anywhere(/cannot speak|can't talk|cannot talk/i);
     expect(silent.length).toBeGreaterThan(0);
     // (A line about text relay for deaf people is another way in, not a silent call.)
