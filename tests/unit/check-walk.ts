@@ -107,5 +107,35 @@ export function checkWalker(
     expect(snapshot.context.log.filter((e) => e.private)).toEqual([]);
   }
 
-  return { machine, node, answerIndex, begin, run, expectForgotten, expectLeftClean, counted: () => paths, count: () => void paths++ };
+  const flow = opts.start.slice(0, opts.start.indexOf('/') + 1);
+
+  /** "Not now" on the check's intro: straight to `stopped`, with nothing kept. */
+  function notNow(stopped: NodeKey) {
+    const actor = createActor(machine, { input: { audience: opts.audience, area: opts.area } }).start();
+    actor.send({ type: 'CHOOSE', index: choicesOf(content, node(currentNode(actor.getSnapshot()))).findIndex((c) => c.next === opts.start) });
+    actor.send({ type: 'CHOOSE', index: choicesOf(content, node(opts.start)).findIndex((c) => c.next === stopped) });
+    expect(currentNode(actor.getSnapshot())).toBe(stopped);
+    expectForgotten(actor.getSnapshot(), stopped);
+    paths++;
+  }
+
+  /** Back, and Back again, until out of the check: no answer and nothing private left. */
+  function backOut(actor: ChatActor) {
+    for (let i = 0; i < 10 && currentNode(actor.getSnapshot()).startsWith(flow); i++) actor.send({ type: 'BACK' });
+    const snapshot = actor.getSnapshot();
+    expect(currentNode(snapshot).startsWith(flow)).toBe(false);
+    expectLeftClean(snapshot);
+    paths++;
+  }
+
+  /** On from an outcome to `next`: nothing private left on screen, and the one neutral note. */
+  function leaveOutcome({ actor, at }: Walk, next: NodeKey) {
+    actor.send({ type: 'CHOOSE', index: choicesOf(content, node(at)).findIndex((c) => c.next === next) });
+    const snapshot = actor.getSnapshot();
+    expect(currentNode(snapshot)).toBe(next);
+    expectLeftClean(snapshot);
+    expect(snapshot.context.log.filter((e) => e.by === 'note')).toHaveLength(1);
+  }
+
+  return { machine, node, answerIndex, begin, run, expectForgotten, expectLeftClean, notNow, backOut, leaveOutcome, counted: () => paths, count: () => void paths++ };
 }

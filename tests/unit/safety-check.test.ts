@@ -55,7 +55,7 @@ describe('safety check', () => {
   });
   const content = report.content!;
   if (!content) return;
-  const { machine, node, answerIndex, begin, run, expectForgotten, expectLeftClean, count, counted } = checkWalker(content, { audience: 'general', area: 'thanet', start: START });
+  const { node, answerIndex, begin, run, expectForgotten, notNow, backOut, leaveOutcome, count, counted } = checkWalker(content, { audience: 'general', area: 'thanet', start: START });
 
   /** The questions in the order a person meets them (all answered "no"). */
   const questionKeys = Object.entries(content.nodes)
@@ -268,14 +268,7 @@ describe('safety check', () => {
       count();
     });
 
-    it('"Not now" on the intro leads to the same neutral exit', () => {
-      const actor = createActor(machine, { input: { audience: 'general', area: 'thanet' } }).start();
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(current(actor.getSnapshot()))).findIndex((c) => c.next === START) });
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(START)).findIndex((c) => c.next === STOPPED) });
-      expect(current(actor.getSnapshot())).toBe(STOPPED);
-      expectForgotten(actor.getSnapshot(), STOPPED);
-      count();
-    });
+    it('"Not now" on the intro leads to the same neutral exit', () => notNow(STOPPED));
 
     it('going Back out of the check forgets the answers too', () => {
       const actor = begin();
@@ -284,21 +277,10 @@ describe('safety check', () => {
         actor.send({ type: 'CHOOSE', index: answerIndex(q, a) });
       }
       expect(actor.getSnapshot().context.answers).toEqual({ 'danger-now': 'no', afraid: 'yes' });
-      for (let i = 0; i < 10 && current(actor.getSnapshot()).startsWith('safety-check/'); i++) actor.send({ type: 'BACK' });
-      const snapshot = actor.getSnapshot();
-      expect(current(snapshot).startsWith('safety-check/')).toBe(false);
-      expectLeftClean(snapshot);
-      count();
+      backOut(actor);
     });
 
-    it('leaving an outcome keeps nothing private on screen', () => {
-      const { actor, at } = run({ strangulation: 'yes' });
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(at)).findIndex((c) => c.next === 'main/support') });
-      const snapshot = actor.getSnapshot();
-      expect(current(snapshot)).toBe('main/support');
-      expectLeftClean(snapshot);
-      expect(snapshot.context.log.filter((e) => e.by === 'note')).toHaveLength(1);
-    });
+    it('leaving an outcome keeps nothing private on screen', () => leaveOutcome(run({ strangulation: 'yes' }), 'main/support'));
   });
 
   it('reports what was tested', () => {

@@ -14,7 +14,6 @@
  * FLOWS_DIR points at another flows folder (default: flows).
  */
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
 import { checkAndCompile } from '../../src/content/compile.js';
 import { formatProblem } from '../../src/content/problems.js';
 import type { NodeKey, Service } from '../../src/engine/data.js';
@@ -80,7 +79,7 @@ describe('young people\'s safety check', () => {
     start: START,
     other: (key) => (key === WHO ? { name: 'who', index: choicesOf(content, content.nodes[WHO]!).indexOf(whoChoices[who]!) } : undefined),
   });
-  const { machine, node, answerIndex, begin, expectForgotten, expectLeftClean, count, counted } = walker;
+  const { node, answerIndex, begin, expectForgotten, notNow, backOut, leaveOutcome, count, counted } = walker;
   /** Answers every question (unlisted ones with `fallback`), picking the `pick`th "who" answer, until the check ends. */
   const run = (answers: Answers, fallback: Answer = 'no', pick = 0) => {
     who = pick;
@@ -358,14 +357,7 @@ describe('young people\'s safety check', () => {
       }
     });
 
-    it('"Not now" on the intro leads to the same stop screen', () => {
-      const actor = createActor(machine, { input: { audience: 'young-people', area: null } }).start();
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(current(actor.getSnapshot()))).findIndex((c) => c.next === START) });
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(START)).findIndex((c) => c.next === STOPPED) });
-      expect(current(actor.getSnapshot())).toBe(STOPPED);
-      expectForgotten(actor.getSnapshot(), STOPPED);
-      count();
-    });
+    it('"Not now" on the intro leads to the same stop screen', () => notNow(STOPPED));
 
     it('going Back out of the check forgets the answers too', () => {
       const actor = begin();
@@ -373,21 +365,10 @@ describe('young people\'s safety check', () => {
       actor.send({ type: 'CHOOSE', index: choicesOf(content, node(WHO)).indexOf(whoChoices[1]!) });
       actor.send({ type: 'CHOOSE', index: answerIndex(node(current(actor.getSnapshot())) as QuestionNode, 'yes') });
       expect(actor.getSnapshot().context.answers).toEqual({ 'danger-now': 'no', scared: 'yes' });
-      for (let i = 0; i < 10 && current(actor.getSnapshot()).startsWith(FLOW); i++) actor.send({ type: 'BACK' });
-      const snapshot = actor.getSnapshot();
-      expect(current(snapshot).startsWith(FLOW)).toBe(false);
-      expectLeftClean(snapshot);
-      count();
+      backOut(actor);
     });
 
-    it('leaving an outcome keeps nothing private on screen', () => {
-      const { actor, at } = run({ neck: 'yes' });
-      actor.send({ type: 'CHOOSE', index: choicesOf(content, node(at)).findIndex((c) => c.next === 'young/talk') });
-      const snapshot = actor.getSnapshot();
-      expect(current(snapshot)).toBe('young/talk');
-      expectLeftClean(snapshot);
-      expect(snapshot.context.log.filter((e) => e.by === 'note')).toHaveLength(1);
-    });
+    it('leaving an outcome keeps nothing private on screen', () => leaveOutcome(run({ neck: 'yes' }), 'young/talk'));
   });
 
   describe('the young people\'s route around it', () => {
