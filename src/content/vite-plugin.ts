@@ -1,6 +1,6 @@
 /**
- * Vite plugin: checks and compiles `flows/` at build time and serves the result
- * as two virtual modules. The browser never gets YAML or a YAML parser.
+ * Vite plugin: checks and compiles `flows/` at build time (once per build, or per save under the
+ * preview) and serves the result as virtual modules. The browser never gets YAML or a YAML parser.
  *
  * - `virtual:safety-chat/launcher`: the little the launcher needs before opening.
  * - `virtual:safety-chat/content`: everything the panel needs but the screens.
@@ -11,6 +11,7 @@
  */
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import type { Content } from '../engine/data.js';
 import { packContent, packKeywords, packRoute } from '../engine/pack.js';
 import { routes, type Route } from '../engine/routes.js';
 import { checkAndCompile } from './compile.js';
@@ -32,11 +33,14 @@ function asJson(value: unknown): string {
 export function flowsPlugin(dir = 'flows'): Plugin {
   const root = process.cwd();
   const flowsDir = resolve(root, dir);
-  const compile = () => {
+  /** The compiled flows, shared by every virtual module of one build (checked once, not once per module). */
+  let compiled: Content | undefined;
+  const compile = (): Content => {
+    if (compiled) return compiled;
     const report = checkAndCompile(flowsDir, root);
     for (const p of report.problems.filter((x) => x.level === 'warning')) console.warn(formatProblem(p));
     if (!report.content) throw new ContentProblems(report.problems);
-    return report.content;
+    return (compiled = report.content);
   };
   /** Under the development server, which watches the flows itself (see previewServer). */
   let serving = false;
@@ -44,7 +48,11 @@ export function flowsPlugin(dir = 'flows'): Plugin {
     name: 'safety-chat-flows',
     configureServer: (server) => {
       serving = true;
-      previewServer(server, flowsDir, root);
+      previewServer(server, flowsDir, root, () => (compiled = undefined));
+    },
+    // A new build (or a rebuild in watch mode) reads the flows afresh.
+    buildStart: () => {
+      compiled = undefined;
     },
     resolveId(id) {
       return Object.values(ids).includes(id) || routeIds.has(id) ? `\0${id}` : undefined;
@@ -71,10 +79,11 @@ export function flowsPlugin(dir = 'flows'): Plugin {
  * page, and `/__flows/check` gives the check's result (the same plain words as flows:check) and
  * what the page's controls offer: languages, councils and every screen's id.
  */
-function previewServer(server: ViteDevServer, flowsDir: string, root: string) {
+function previewServer(server: ViteDevServer, flowsDir: string, root: string, changed: () => void) {
   server.watcher.add(flowsDir);
   server.watcher.on('all', (_event, file) => {
     if (!resolve(file).startsWith(flowsDir) || !/\.ya?ml$/.test(file)) return;
+    changed();
     for (const id of [...Object.values(ids), ...routeIds.keys()]) {
       const mod = server.moduleGraph.getModuleById(`\0${id}`);
       if (mod) server.moduleGraph.invalidateModule(mod);

@@ -39,13 +39,18 @@ const withFlags = (flags: number) => ({ ...(flags & 1 ? { private: true as const
 /** The widget's words that only the element uses (see src/content/launcher.ts). */
 export const launcherOnly: readonly string[] = ['launcher', 'exiting', 'unavailable', 'unavailableRetry', 'exitStuck', 'exitStuckLink'];
 
-/** Every key, route by route in `routes` order (each route's screens in the flows' own order). */
-const keysOf = (content: Content) => routes.flatMap((route) => Object.keys(content.nodes).filter((k) => routeOf(k) === route));
+/**
+ * Every key, route by route in `routes` order (each route's screens in the flows' own order), and
+ * each key's number: the references the content and both route chunks share.
+ */
+function refsOf(content: Content) {
+  const keys = routes.flatMap((route) => Object.keys(content.nodes).filter((k) => routeOf(k) === route));
+  const ref = new Map(keys.map((k, i) => [k, i]));
+  return { keys, r: (k: NodeKey): Ref => ref.get(k)! };
+}
 
 export function packContent(content: Content): PackedContent {
-  const keys = keysOf(content);
-  const ref = new Map(keys.map((k, i) => [k, i]));
-  const r = (k: NodeKey) => ref.get(k)!;
+  const { keys, r } = refsOf(content);
   const { areaTable: _apart, nodes: _apartToo, ...shipped } = content;
   // Words only the launcher shows travel in the launcher's own file, not again in the panel's.
   const strings = Object.fromEntries(Object.entries(content.strings).filter(([k]) => !launcherOnly.includes(k)));
@@ -65,9 +70,7 @@ export function packContent(content: Content): PackedContent {
 
 /** One route's screens, in key order: the chunk that route ships in. */
 export function packRoute(content: Content, route: Route): PackedNode[] {
-  const keys = keysOf(content);
-  const ref = new Map(keys.map((k, i) => [k, i]));
-  const r = (k: NodeKey) => ref.get(k)!;
+  const { keys, r } = refsOf(content);
   return keys.filter((k) => routeOf(k) === route).map((k) => {
     const n = content.nodes[k]!;
     return [n.type, flagsOf(n), ...kindOf(n).pack(n, r)];
